@@ -1,0 +1,22 @@
+package io.mediausage.collector.api;
+
+import io.mediausage.collector.event.EventOrigin;
+import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.window.Window;
+
+/** One HTTP request that collects (part of) a window, with everything needed to sign it and map its answer. */
+public sealed interface ApiCall permits TencentApiCall, HuaweiApiCall {
+
+    UsageSource source();
+
+    Window window();
+
+    /** FOCUS provenance of the events this call yields. */
+    EventOrigin origin();
+
+    /** What a log line or dead letter says about this call (never a secret). */
+    default String describe() {
+        return origin().apiAction() + " " + window() + " for source '" + source().name() + "' region "
+                + origin().regionId();
+    }
+}

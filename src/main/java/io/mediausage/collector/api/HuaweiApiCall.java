@@ -1,0 +1,11 @@
+package io.mediausage.collector.api;
+
+import io.mediausage.collector.event.EventOrigin;
+import io.mediausage.collector.signing.HuaweiRequest;
+import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.window.Window;
+
+/** A Huawei Cloud API call signed with SDK-HMAC-SHA256 (AK/SK). */
+public record HuaweiApiCall(UsageSource source, Window window, EventOrigin origin, HuaweiRequest request)
+        implements ApiCall {
+}

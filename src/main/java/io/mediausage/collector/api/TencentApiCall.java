@@ -1,0 +1,15 @@
+package io.mediausage.collector.api;
+
+import io.mediausage.collector.event.EventOrigin;
+import io.mediausage.collector.signing.Tc3Request;
+import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.window.Window;
+
+/**
+ * A Tencent Cloud API 3.0 call: a JSON POST to "/" signed with TC3-HMAC-SHA256.
+ *
+ * @param service the product's service name for the signature scope (mps, trtc, vod, mdp), whatever the host
+ */
+public record TencentApiCall(UsageSource source, Window window, EventOrigin origin, String service,
+        Tc3Request request) implements ApiCall {
+}

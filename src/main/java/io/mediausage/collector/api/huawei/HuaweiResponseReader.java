@@ -1,0 +1,66 @@
+package io.mediausage.collector.api.huawei;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediausage.collector.api.ApiResponse;
+import io.mediausage.collector.api.CloudApiException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * Reads a Huawei Cloud answer: 2xx with the data, or 4xx/5xx with {@code error_code}/{@code error_msg}; the
+ * request id is in the {@code X-Request-Id} header (gateway errors repeat it in the body).
+ */
+public final class HuaweiResponseReader implements Processor {
+
+    private static final String API = "Huawei Cloud Live " + LiveTranscodeUsageApi.ACTION;
+
+    private final ObjectMapper objectMapper;
+
+    public HuaweiResponseReader(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message message = exchange.getMessage();
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String requestId = message.getHeader("X-Request-Id", String.class);
+        String body = message.getBody(String.class);
+        if (status >= 200 && status < 300) {
+            message.setBody(new ApiResponse(parse(body, requestId), requestId));
+            return;
+        }
+        JsonNode error = tryParse(body);
+        String code = error.path("error_code").asText("HTTP " + status);
+        String text = error.path("error_msg").asText("HTTP status " + status);
+        if (requestId == null) {
+            requestId = error.path("request_id").asText(null);
+        }
+        throw new CloudApiException(API, code, text, requestId, isRetriable(status, code));
+    }
+
+    /** 429 and 5xx pass (APIG.0308 is throttling); 400/401/403/404 need a person. */
+    static boolean isRetriable(int status, String code) {
+        return status == 429 || status >= 500 || "APIG.0308".equals(code);
+    }
+
+    private JsonNode parse(String body, String requestId) {
+        try {
+            return objectMapper.readTree(body == null ? "" : body);
+        } catch (JsonProcessingException e) {
+            throw new CloudApiException(API, "InvalidAnswer", "answer is not complete JSON: " + e.getOriginalMessage(),
+                    requestId, true);
+        }
+    }
+
+    private JsonNode tryParse(String body) {
+        try {
+            return objectMapper.readTree(body == null ? "" : body);
+        } catch (JsonProcessingException e) {
+            return objectMapper.createObjectNode();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.mediausage.collector.api.huawei;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.CloudApiException;
+import io.mediausage.collector.api.HuaweiApiCall;
+import io.mediausage.collector.api.TemplateParameter;
+import io.mediausage.collector.api.UsageApi;
+import io.mediausage.collector.event.EventOrigin;
+import io.mediausage.collector.event.UsageMeasurement;
+import io.mediausage.collector.event.UsageUnits;
+import io.mediausage.collector.signing.HuaweiRequest;
+import io.mediausage.collector.source.SourceParameters;
+import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.window.BucketGrid;
+import io.mediausage.collector.window.Window;
+import io.mediausage.collector.window.WindowPolicy;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Huawei Cloud Live {@code ListTranscodeData} ({@code GET /v2/{project_id}/stats/transcode}): transcoding minutes
+ * per specification per UTC hour.
+ *
+ * <p>The answer includes the hour of {@code end_time}, and the API rejects {@code end_time == start_time}. We ask
+ * from the window's first hour to the hour after it and keep only the window's hours, which is legal for a
+ * one-hour window and never publishes the neighbour window's hour.
+ */
+public final class LiveTranscodeUsageApi implements UsageApi {
+
+    public static final String NAME = "huawei-live-transcode-usage";
+    static final String ACTION = "ListTranscodeData";
+    private static final String PROVIDER = "Huawei Cloud";
+    private static final String SERVICE = "Live";
+
+    /** 31 days a query; with the extra end hour and an inclusive count that leaves 743 whole hours a window. */
+    private static final WindowPolicy POLICY =
+            new WindowPolicy(BucketGrid.hourly(ZoneOffset.UTC), 31 * 24 - 1, Duration.ofDays(365));
+
+    private static final DateTimeFormatter QUERY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+    /** Project ids are hex strings; anything else would end up in the request path. */
+    private static final Pattern PROJECT_ID = Pattern.compile("[0-9a-zA-Z]{1,64}");
+
+    static final String PROJECT_ID_KEY = "projectId";
+    static final String REGION_KEY = "region";
+    static final String PUBLISH_DOMAIN_KEY = "publishDomain";
+    static final String STREAM_KEY = "stream";
+    static final String ALL_DOMAINS = "all-publish-domains";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Cloud cloud() {
+        return Cloud.HUAWEI;
+    }
+
+    @Override
+    public List<TemplateParameter> templateParameters() {
+        return List.of(
+                TemplateParameter.required(PROJECT_ID_KEY, null, "Huawei Cloud project id; published as SubAccountId"),
+                TemplateParameter.required(REGION_KEY, null, "Huawei Cloud region of the project, e.g. cn-north-4"),
+                TemplateParameter.optional(PUBLISH_DOMAIN_KEY, "Push domain to collect; all domains when left out"),
+                TemplateParameter.optional(STREAM_KEY, "Stream name within publishDomain"));
+    }
+
+    @Override
+    public void validate(SourceParameters parameters) {
+        if (!PROJECT_ID.matcher(parameters.string(PROJECT_ID_KEY)).matches()) {
+            throw parameters.problem(PROJECT_ID_KEY, "must be a Huawei Cloud project id (letters and digits)");
+        }
+        parameters.string(REGION_KEY);
+        if (parameters.optional(STREAM_KEY).isPresent() && parameters.optional(PUBLISH_DOMAIN_KEY).isEmpty()) {
+            throw parameters.problem(STREAM_KEY, "needs publishDomain: a stream name is only unique within a domain");
+        }
+    }
+
+    @Override
+    public String subAccountId(SourceParameters parameters) {
+        return parameters.string(PROJECT_ID_KEY);
+    }
+
+    @Override
+    public WindowPolicy windowPolicy(UsageSource source) {
+        return POLICY;
+    }
+
+    @Override
+    public List<ApiCall> calls(UsageSource source, Window window) {
+        SourceParameters parameters = source.parameters();
+        String projectId = parameters.string(PROJECT_ID_KEY);
+        List<Map.Entry<String, String>> query = new ArrayList<>();
+        parameters.optional(PUBLISH_DOMAIN_KEY).ifPresent(domain -> query.add(Map.entry("publish_domain", domain)));
+        parameters.optional(STREAM_KEY).ifPresent(stream -> query.add(Map.entry("stream", stream)));
+        query.add(Map.entry("start_time", QUERY_TIME.format(window.start())));
+        query.add(Map.entry("end_time", QUERY_TIME.format(window.end())));
+        HuaweiRequest request = new HuaweiRequest("GET", source.endpoint(), "/v2/" + projectId + "/stats/transcode",
+                query, Map.of("X-Project-Id", projectId), "");
+        EventOrigin origin = new EventOrigin(PROVIDER, SERVICE, parameters.string(REGION_KEY), source.subAccountId(),
+                source.name(), ACTION);
+        return List.of(new HuaweiApiCall(source, window, origin, request));
+    }
+
+    @Override
+    public List<UsageMeasurement> measurements(JsonNode response, ApiCall call) {
+        String resourceId = resourceId(call.source().parameters());
+        List<UsageMeasurement> measurements = new ArrayList<>();
+        for (JsonNode sample : response.path("transcode_data_list")) {
+            Instant hour = hour(sample.path("time"));
+            if (!call.window().containsBucket(hour)) {
+                continue;
+            }
+            for (JsonNode spec : sample.path("spec_list")) {
+                measurements.add(new UsageMeasurement(hour, POLICY.grid().bucket(), resourceId,
+                        spec.path("type").asText(), "transcode_duration", new BigDecimal(spec.path("value").asText("0")),
+                        UsageUnits.MINUTES));
+            }
+        }
+        return measurements;
+    }
+
+    private static String resourceId(SourceParameters parameters) {
+        String domain = parameters.optional(PUBLISH_DOMAIN_KEY).orElse(ALL_DOMAINS);
+        return parameters.optional(STREAM_KEY).map(stream -> domain + "/" + stream).orElse(domain);
+    }
+
+    private static Instant hour(JsonNode time) {
+        try {
+            Instant instant = Instant.parse(time.asText());
+            if (!POLICY.grid().isAligned(instant)) {
+                throw new CloudApiException(ACTION, "InvalidAnswer", "sample time '" + time.asText()
+                        + "' is not a whole hour", null, true);
+            }
+            return instant;
+        } catch (DateTimeParseException e) {
+            throw new CloudApiException(ACTION, "InvalidAnswer", "sample time '" + time.asText()
+                    + "' is not an ISO-8601 UTC time", null, true);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.mediausage.collector.api.tencent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.TemplateParameter;
+import io.mediausage.collector.api.TencentApiCall;
+import io.mediausage.collector.api.UsageApi;
+import io.mediausage.collector.event.EventOrigin;
+import io.mediausage.collector.event.UsageMeasurement;
+import io.mediausage.collector.event.UsageUnits;
+import io.mediausage.collector.signing.Tc3Request;
+import io.mediausage.collector.source.SourceParameters;
+import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.window.BucketGrid;
+import io.mediausage.collector.window.Window;
+import io.mediausage.collector.window.WindowPolicy;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tencent Cloud MPS {@code DescribeUsageData} (2019-06-12): daily usage per task type and specification.
+ *
+ * <p>Days are UTC+8 calendar days and the answer includes the day of {@code EndTime}. We ask up to the day
+ * after the window and keep only the window's days, so adjacent windows never publish a day twice whichever
+ * way a server reads the end bound. One request per process region, because the answer does not say which
+ * region a figure belongs to.
+ */
+public final class MpsUsageApi implements UsageApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MpsUsageApi.class);
+
+    public static final String NAME = "tencent-mps-usage";
+    static final String ACTION = "DescribeUsageData";
+    static final String VERSION = "2019-06-12";
+    static final String SERVICE = "mps";
+
+    /** 90 days a query; with the extra end day and an inclusive count that leaves 89 whole days a window. */
+    private static final WindowPolicy POLICY =
+            new WindowPolicy(BucketGrid.daily(BucketGrid.CHINA_STANDARD_TIME), 89, Duration.ofDays(365));
+
+    static final Set<String> TASK_TYPES = Set.of("Transcode", "Enhance", "AIAnalysis", "AIRecognition", "AIReview",
+            "Snapshot", "AnimatedGraphics", "AiQualityControl", "Evaluation", "ImageProcess", "AddBlindWatermark",
+            "AddNagraWatermark", "ExtractBlindWatermark", "AIGCVideo", "AIGCImage");
+
+    static final Set<String> PROCESS_REGIONS = Set.of("ap-guangzhou", "ap-hongkong", "ap-taipei", "ap-singapore",
+            "ap-mumbai", "ap-jakarta", "ap-seoul", "ap-bangkok", "ap-tokyo", "na-siliconvalley", "na-ashburn",
+            "na-toronto", "sa-saopaulo", "eu-frankfurt", "eu-moscow", "aws");
+
+    /** Units of {@code Usage} per task type, from the SDK model; the newer types have none documented. */
+    private static final Map<String, String> USAGE_UNITS = Map.of(
+            "Transcode", UsageUnits.SECONDS, "Enhance", UsageUnits.SECONDS, "AIAnalysis", UsageUnits.SECONDS,
+            "AIRecognition", UsageUnits.SECONDS, "AIReview", UsageUnits.SECONDS,
+            "AnimatedGraphics", UsageUnits.SECONDS, "Snapshot", UsageUnits.IMAGES,
+            "ImageProcess", UsageUnits.IMAGES);
+
+    static final String PROCESS_REGIONS_KEY = "processRegions";
+    static final String TASK_TYPES_KEY = "taskTypes";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Cloud cloud() {
+        return Cloud.TENCENT;
+    }
+
+    @Override
+    public List<TemplateParameter> templateParameters() {
+        return List.of(
+                TemplateParameter.required("accountId", null,
+                        "Tencent Cloud account (UIN) the credentials belong to; published as SubAccountId"),
+                TemplateParameter.required(PROCESS_REGIONS_KEY, "{{usage.tencent-mps-usage.process-regions}}",
+                        "Comma-separated MPS process regions; one request per region"),
+                TemplateParameter.required(TASK_TYPES_KEY, "{{usage.tencent-mps-usage.task-types}}",
+                        "Comma-separated task types to collect (Transcode, Enhance, ...)"),
+                TemplateParameter.optional("region", "X-TC-Region to send; the API does not require one"));
+    }
+
+    @Override
+    public void validate(SourceParameters parameters) {
+        TencentSources.requireKnown(parameters, PROCESS_REGIONS_KEY, PROCESS_REGIONS);
+        TencentSources.requireKnown(parameters, TASK_TYPES_KEY, TASK_TYPES);
+    }
+
+    @Override
+    public WindowPolicy windowPolicy(UsageSource source) {
+        return POLICY;
+    }
+
+    @Override
+    public List<ApiCall> calls(UsageSource source, Window window) {
+        List<String> taskTypes = source.parameters().list(TASK_TYPES_KEY);
+        return source.parameters().list(PROCESS_REGIONS_KEY).stream().<ApiCall>map(region -> {
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
+            body.put("StartTime", TencentTimes.isoAtChinaOffset(window.start()));
+            body.put("EndTime", TencentTimes.isoAtChinaOffset(window.end()));
+            taskTypes.forEach(body.putArray("Types")::add);
+            body.putArray("ProcessRegions").add(region);
+            EventOrigin origin = new EventOrigin(TencentSources.PROVIDER, "Media Processing Service", region,
+                    source.subAccountId(), source.name(), ACTION);
+            Tc3Request request = new Tc3Request(source.hostHeader(), ACTION, VERSION,
+                    source.parameters().optional("region").orElse(null), body.toString());
+            return new TencentApiCall(source, window, origin, SERVICE, request);
+        }).toList();
+    }
+
+    @Override
+    public List<UsageMeasurement> measurements(JsonNode response, ApiCall call) {
+        String region = call.origin().regionId();
+        List<UsageMeasurement> measurements = new ArrayList<>();
+        for (JsonNode taskStat : response.path("Data")) {
+            String taskType = taskStat.path("TaskType").asText();
+            String unit = USAGE_UNITS.getOrDefault(taskType, UsageUnits.UNDOCUMENTED);
+            for (JsonNode detail : taskStat.path("Details")) {
+                String sku = taskType + "/" + detail.path("Specification").asText();
+                for (JsonNode item : detail.path("Data")) {
+                    Instant day = TencentTimes.bucketStart(item.path("Time"), POLICY.grid(), ACTION);
+                    if (call.window().containsBucket(day)) {
+                        measurements.add(measurement(day, region, sku, "usage", item.path("Usage"), unit));
+                        measurements.add(measurement(day, region, sku, "task_count", item.path("Count"),
+                                UsageUnits.TASKS));
+                    }
+                }
+            }
+            summaryMismatches(taskStat, call.window()).forEach(mismatch -> LOG.warn(
+                    "{} of source '{}' region {}: {} (RequestId {})", ACTION, call.source().name(), region, mismatch,
+                    response.path("RequestId").asText()));
+        }
+        return measurements;
+    }
+
+    /**
+     * Cross-checks one task type's Summary against its Details, per day of the window. The published events are
+     * the Details; a day whose Summary differs is reported, not dropped: the document's own example has a
+     * Summary larger than its Details, so a difference alone does not make the Details wrong.
+     */
+    static List<String> summaryMismatches(JsonNode taskStat, Window window) {
+        Map<Instant, long[]> detailTotals = new HashMap<>();
+        for (JsonNode detail : taskStat.path("Details")) {
+            for (JsonNode item : detail.path("Data")) {
+                long[] totals = detailTotals.computeIfAbsent(
+                        TencentTimes.bucketStart(item.path("Time"), POLICY.grid(), ACTION), d -> new long[2]);
+                totals[0] += item.path("Count").asLong();
+                totals[1] += item.path("Usage").asLong();
+            }
+        }
+        List<String> mismatches = new ArrayList<>();
+        for (JsonNode item : taskStat.path("Summary")) {
+            Instant day = TencentTimes.bucketStart(item.path("Time"), POLICY.grid(), ACTION);
+            long[] totals = detailTotals.getOrDefault(day, new long[2]);
+            long count = item.path("Count").asLong();
+            long usage = item.path("Usage").asLong();
+            if (window.containsBucket(day) && (totals[0] != count || totals[1] != usage)) {
+                mismatches.add(taskStat.path("TaskType").asText() + " on " + day + ": Summary says Count " + count
+                        + " Usage " + usage + ", its Details add up to Count " + totals[0] + " Usage " + totals[1]);
+            }
+        }
+        return mismatches;
+    }
+
+    private static UsageMeasurement measurement(Instant day, String region, String sku, String metric, JsonNode value,
+            String unit) {
+        return new UsageMeasurement(day, POLICY.grid().bucket(), "mps:" + region, sku, metric,
+                new BigDecimal(value.asText("0")), unit);
+    }
+}

@@ -1,0 +1,61 @@
+package io.mediausage.collector.api.tencent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediausage.collector.api.ApiResponse;
+import io.mediausage.collector.api.CloudApiException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * Reads a Tencent Cloud API 3.0 answer. Errors arrive as HTTP 200 with {@code Response.Error}; a non-JSON or
+ * truncated body, or a non-200 status from a gateway, is a transient fault.
+ */
+public final class TencentResponseReader implements Processor {
+
+    private final ObjectMapper objectMapper;
+
+    public TencentResponseReader(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String action = message.getHeader("X-TC-Action", "Tencent Cloud API", String.class);
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String body = message.getBody(String.class);
+        if (status != 200) {
+            throw new CloudApiException(action, "HTTP " + status, "unexpected HTTP status", null, true);
+        }
+        JsonNode response = parse(action, body).path("Response");
+        String requestId = response.path("RequestId").asText(null);
+        JsonNode error = response.path("Error");
+        if (!error.isMissingNode()) {
+            String code = error.path("Code").asText("UnknownError");
+            throw new CloudApiException(action, code, error.path("Message").asText(""), requestId, isRetriable(code));
+        }
+        if (response.isMissingNode() || requestId == null) {
+            throw new CloudApiException(action, "InvalidAnswer", "answer has no Response.RequestId", null, true);
+        }
+        message.setBody(new ApiResponse(response, requestId));
+    }
+
+    private JsonNode parse(String action, String body) {
+        try {
+            return objectMapper.readTree(body == null ? "" : body);
+        } catch (JsonProcessingException e) {
+            throw new CloudApiException(action, "InvalidAnswer", "answer is not complete JSON: "
+                    + e.getOriginalMessage(), null, true);
+        }
+    }
+
+    /** Throttling and server-side faults pass; AuthFailure.*, InvalidParameter* and the rest need a person. */
+    static boolean isRetriable(String code) {
+        return code.startsWith("RequestLimitExceeded") || code.startsWith("InternalError")
+                || code.equals("FailedOperation.NetWorkError") || code.equals("ResourceUnavailable")
+                || code.startsWith("ServiceUnavailable");
+    }
+}

@@ -1,0 +1,39 @@
+package io.mediausage.collector.api.tencent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mediausage.collector.api.CloudApiException;
+import io.mediausage.collector.window.BucketGrid;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/** The time formats of the Tencent usage APIs, which speak UTC+8 local time. */
+final class TencentTimes {
+
+    private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
+    private TencentTimes() {
+    }
+
+    /** e.g. 2019-07-02T00:00:00+08:00, as in the documents' examples. */
+    static String isoAtChinaOffset(Instant instant) {
+        return instant.atOffset(BucketGrid.CHINA_STANDARD_TIME).format(ISO_SECONDS);
+    }
+
+    /** Parses a bucket's Time and insists it is a bucket start; anything else means the answer is not usable. */
+    static Instant bucketStart(JsonNode time, BucketGrid grid, String action) {
+        Instant instant;
+        try {
+            instant = OffsetDateTime.parse(time.asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new CloudApiException(action, "InvalidAnswer", "bucket Time '" + time.asText()
+                    + "' is not an ISO-8601 date-time", null, true);
+        }
+        if (!grid.isAligned(instant)) {
+            throw new CloudApiException(action, "InvalidAnswer", "bucket Time '" + time.asText()
+                    + "' is not the start of a " + grid.bucket() + " bucket", null, true);
+        }
+        return instant;
+    }
+}

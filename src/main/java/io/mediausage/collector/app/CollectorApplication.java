@@ -1,0 +1,104 @@
+package io.mediausage.collector.app;
+
+import io.mediausage.collector.collect.CollectRoutes;
+import io.mediausage.collector.collect.WindowTask;
+import io.mediausage.collector.route.UsageRouteTemplates;
+import io.mediausage.collector.source.CredentialsResolver;
+import io.mediausage.collector.source.SourceCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The collector as a Camel Main application: properties from {@code config/application.properties}, sources from
+ * the route files it names, beans from {@link CollectorBeans}.
+ */
+public final class CollectorApplication implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CollectorApplication.class);
+
+    /**
+     * How to start.
+     *
+     * @param configFile  the application.properties to load
+     * @param overrides   properties that win over the file (the CLI's and the tests' overrides)
+     * @param scheduled   false to keep the Quartz schedules from firing (one-shot collection)
+     */
+    public record Settings(Path configFile, Map<String, String> overrides, Clock clock,
+            CredentialsResolver credentials, boolean scheduled) {
+    }
+
+    private final Main main;
+    private final CollectorBeans beans;
+
+    private CollectorApplication(Main main, CollectorBeans beans) {
+        this.main = main;
+        this.beans = beans;
+    }
+
+    public static CollectorApplication start(Settings settings) throws Exception {
+        if (!Files.isRegularFile(settings.configFile())) {
+            throw new IllegalArgumentException("configuration file " + settings.configFile() + " does not exist");
+        }
+        CollectorBeans beans = new CollectorBeans(settings.clock(), settings.credentials());
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations("file:" + settings.configFile().toAbsolutePath());
+        settings.overrides().forEach(main::addOverrideProperty);
+        if (!settings.scheduled()) {
+            main.addOverrideProperty("camel.component.quartz.auto-start-scheduler", "false");
+        }
+        beans.named().forEach(main::bind);
+        main.configure().addRoutesBuilder(new UsageRouteTemplates(beans.sourceCatalog(), beans.apis()));
+        main.configure().addRoutesBuilder(new CollectRoutes());
+        main.start();
+        LOG.info("Collector started with sources {}", beans.sourceCatalog().all().stream().map(s -> s.name()).toList());
+        return new CollectorApplication(main, beans);
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    public SourceCatalog sources() {
+        return beans.sourceCatalog();
+    }
+
+    /** Collects the whole buckets of {@code [from, to)} for one source, window by window, and reports the outcome. */
+    public CollectionReport collect(String sourceName, Instant from, Instant to) {
+        List<WindowTask> tasks = beans.collectionPlanner().range(sources().get(sourceName), from, to);
+        List<String> failures = new ArrayList<>();
+        try (ProducerTemplate producer = context().createProducerTemplate()) {
+            for (WindowTask task : tasks) {
+                try {
+                    producer.requestBody(CollectRoutes.COLLECT_WINDOW, task);
+                } catch (RuntimeException e) {
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    LOG.error("Window {} failed: {}", task, cause.getMessage());
+                    failures.add(task + ": " + cause.getMessage());
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the producer template", e);
+        }
+        return new CollectionReport(sourceName, tasks.size(), failures);
+    }
+
+    /** Blocks until the JVM is asked to stop (the scheduled collector). */
+    public void awaitShutdown() throws Exception {
+        main.run();
+    }
+
+    @Override
+    public void close() throws Exception {
+        main.stop();
+    }
+}

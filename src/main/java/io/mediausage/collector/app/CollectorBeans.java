@@ -1,0 +1,72 @@
+package io.mediausage.collector.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediausage.collector.api.UsageApi;
+import io.mediausage.collector.api.huawei.HuaweiResponseReader;
+import io.mediausage.collector.api.huawei.HuaweiSigningProcessor;
+import io.mediausage.collector.api.huawei.LiveTranscodeUsageApi;
+import io.mediausage.collector.api.tencent.MpsUsageApi;
+import io.mediausage.collector.api.tencent.TencentResponseReader;
+import io.mediausage.collector.api.tencent.TencentSigningProcessor;
+import io.mediausage.collector.checkpoint.CheckpointStore;
+import io.mediausage.collector.checkpoint.InMemoryCheckpointStore;
+import io.mediausage.collector.collect.ApiCallPlanner;
+import io.mediausage.collector.collect.CheckpointAdvancer;
+import io.mediausage.collector.collect.CollectionPlanner;
+import io.mediausage.collector.collect.ScheduledWindows;
+import io.mediausage.collector.collect.UsageEventMapper;
+import io.mediausage.collector.event.UsageEventFactory;
+import io.mediausage.collector.event.UsageJson;
+import io.mediausage.collector.kafka.UsageEventRecordProcessor;
+import io.mediausage.collector.source.CredentialsResolver;
+import io.mediausage.collector.source.SourceCatalog;
+import io.mediausage.collector.window.WindowPlanner;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every bean of the collector, built in one place; routes refer to them by name. */
+public final class CollectorBeans {
+
+    private final List<UsageApi> apis = List.of(new MpsUsageApi(), new LiveTranscodeUsageApi());
+    private final SourceCatalog sourceCatalog;
+    private final CollectionPlanner collectionPlanner;
+    private final Map<String, Object> named = new LinkedHashMap<>();
+
+    public CollectorBeans(Clock clock, CredentialsResolver credentialsResolver) {
+        ObjectMapper json = UsageJson.objectMapper();
+        CheckpointStore checkpoints = new InMemoryCheckpointStore();
+        sourceCatalog = new SourceCatalog(credentialsResolver, clock);
+        collectionPlanner = new CollectionPlanner(new WindowPlanner(), checkpoints, clock);
+
+        named.put("sourceCatalog", sourceCatalog);
+        named.put("collectionPlanner", collectionPlanner);
+        named.put("scheduledWindows", new ScheduledWindows(sourceCatalog, collectionPlanner));
+        named.put("apiCallPlanner", new ApiCallPlanner());
+        named.put("tencentSigning", new TencentSigningProcessor(clock));
+        named.put("tencentResponseReader", new TencentResponseReader(json));
+        named.put("huaweiSigning", new HuaweiSigningProcessor(clock));
+        named.put("huaweiResponseReader", new HuaweiResponseReader(json));
+        named.put("usageEventMapper", new UsageEventMapper(new UsageEventFactory(), clock));
+        named.put("usageEventRecord", new UsageEventRecordProcessor(json));
+        named.put("checkpointAdvancer", new CheckpointAdvancer(checkpoints));
+    }
+
+    public List<UsageApi> apis() {
+        return apis;
+    }
+
+    public SourceCatalog sourceCatalog() {
+        return sourceCatalog;
+    }
+
+    public CollectionPlanner collectionPlanner() {
+        return collectionPlanner;
+    }
+
+    /** The beans routes refer to, by name. */
+    public Map<String, Object> named() {
+        return named;
+    }
+}

@@ -1,0 +1,22 @@
+package io.mediausage.collector.checkpoint;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Checkpoints that live as long as the process: a restart re-collects from each source's start. */
+public final class InMemoryCheckpointStore implements CheckpointStore {
+
+    private final Map<String, Instant> checkpoints = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<Instant> collectedUntil(String sourceName) {
+        return Optional.ofNullable(checkpoints.get(sourceName));
+    }
+
+    @Override
+    public void advance(String sourceName, Instant until) {
+        checkpoints.merge(sourceName, until, (current, proposed) -> proposed.isAfter(current) ? proposed : current);
+    }
+}

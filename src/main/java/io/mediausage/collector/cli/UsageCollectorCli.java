@@ -1,0 +1,185 @@
+package io.mediausage.collector.cli;
+
+import io.mediausage.collector.app.CollectionReport;
+import io.mediausage.collector.app.CollectorApplication;
+import io.mediausage.collector.source.CredentialsResolver;
+import io.mediausage.collector.source.UsageSource;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * {@code java -jar usage-collector.jar [run|once|demo] [options]}.
+ *
+ * <ul>
+ *   <li>{@code run} (default): the scheduled collector, until stopped.</li>
+ *   <li>{@code once --source NAME --from T --to T}: collect that range and exit, non-zero if any window failed.</li>
+ *   <li>{@code demo}: collect the last days of every source from a local simulator into a local broker and show
+ *       what landed (needs the demo classpath, see README).</li>
+ * </ul>
+ * Common option: {@code --config FILE} (default {@code config/application.properties}).
+ */
+public final class UsageCollectorCli {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    UsageCollectorCli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(new UsageCollectorCli(System.out, System.err).execute(args));
+    }
+
+    int execute(String[] args) throws Exception {
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(usage());
+            return USAGE;
+        }
+        return switch (arguments.command()) {
+            case "run" -> run(arguments);
+            case "once" -> once(arguments);
+            case "demo" -> demo(arguments);
+            case "help" -> {
+                out.println(usage());
+                yield OK;
+            }
+            default -> {
+                err.println("unknown command '" + arguments.command() + "'");
+                err.println(usage());
+                yield USAGE;
+            }
+        };
+    }
+
+    private int run(Arguments arguments) throws Exception {
+        CollectorApplication app = CollectorApplication.start(settings(arguments, Map.of(),
+                CredentialsResolver.environment(), true));
+        app.awaitShutdown();
+        return OK;
+    }
+
+    private int once(Arguments arguments) throws Exception {
+        String source = arguments.required("--source");
+        Instant from = arguments.instant("--from");
+        Instant to = arguments.instant("--to");
+        try (CollectorApplication app = CollectorApplication.start(settings(arguments, Map.of(),
+                CredentialsResolver.environment(), false))) {
+            CollectionReport report = app.collect(source, from, to);
+            print(report);
+            return report.succeeded() ? OK : FAILED;
+        }
+    }
+
+    private int demo(Arguments arguments) throws Exception {
+        DemoEnvironment environment = ServiceLoader.load(DemoEnvironment.class).findFirst().orElse(null);
+        if (environment == null) {
+            err.println("The demo needs the local API simulator and Kafka broker, which are not part of the "
+                    + "production jar. Run it from the project directory with: mvn -B -q -DskipTests package exec:exec@demo");
+            return USAGE;
+        }
+        Duration days = Duration.ofDays(Long.parseLong(arguments.optional("--days", "3")));
+        try (environment) {
+            out.println("Demo: simulator at " + environment.simulatorUrl() + ", Kafka at "
+                    + environment.bootstrapServers());
+            List<CollectionReport> reports = new ArrayList<>();
+            List<String> topics = new ArrayList<>();
+            try (CollectorApplication app = CollectorApplication.start(settings(arguments, environment.overrides(),
+                    environment.credentials(), false))) {
+                Instant now = Clock.systemUTC().instant();
+                for (UsageSource source : app.sources().all()) {
+                    reports.add(app.collect(source.name(), now.minus(days), now));
+                    if (!topics.contains(source.topic())) {
+                        topics.add(source.topic());
+                    }
+                }
+            }
+            reports.forEach(this::print);
+            new TopicPrinter(environment.bootstrapServers(), out).print(topics);
+            return reports.stream().allMatch(CollectionReport::succeeded) ? OK : FAILED;
+        }
+    }
+
+    private CollectorApplication.Settings settings(Arguments arguments, Map<String, String> extraOverrides,
+            CredentialsResolver credentials, boolean scheduled) {
+        Map<String, String> overrides = new HashMap<>(extraOverrides);
+        return new CollectorApplication.Settings(Path.of(arguments.optional("--config", "config/application.properties")),
+                overrides, Clock.systemUTC(), credentials, scheduled);
+    }
+
+    private void print(CollectionReport report) {
+        out.printf("source %s: %d window(s), %d failed%n", report.sourceName(), report.windows(),
+                report.failures().size());
+        report.failures().forEach(failure -> out.println("  failed: " + failure));
+    }
+
+    static String usage() {
+        return """
+                usage: usage-collector [run|once|demo] [--config FILE]
+                  run                                   collect on each source's schedule until stopped (default)
+                  once --source NAME --from T --to T    collect the whole buckets of [T, T) and exit; exit code 1 if any window failed
+                  demo [--days N]                       collect the last N (3) days of every source from the local simulator
+                times are ISO-8601 instants, e.g. 2026-01-01T00:00:00Z""";
+    }
+
+    /** The command line: a command and {@code --key value} options. */
+    record Arguments(String command, Map<String, String> options) {
+
+        static Arguments parse(String[] args) {
+            int i = 0;
+            String command = "run";
+            if (args.length > 0 && !args[0].startsWith("--")) {
+                command = args[0];
+                i = 1;
+            }
+            Map<String, String> options = new HashMap<>();
+            for (; i < args.length; i += 2) {
+                if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                    throw new IllegalArgumentException("expected --option value, got '" + args[i] + "'");
+                }
+                options.put(args[i], args[i + 1]);
+            }
+            return new Arguments(command, options);
+        }
+
+        String required(String option) {
+            String value = options.get(option);
+            if (value == null) {
+                throw new IllegalArgumentException(command + " needs " + option);
+            }
+            return value;
+        }
+
+        String optional(String option, String defaultValue) {
+            return options.getOrDefault(option, defaultValue);
+        }
+
+        Instant instant(String option) {
+            String value = required(option);
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(option + " must be an ISO-8601 instant such as "
+                        + "2026-01-01T00:00:00Z, got '" + value + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.mediausage.collector.collect;
+
+import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.ApiResponse;
+import io.mediausage.collector.event.UsageEvent;
+import io.mediausage.collector.event.UsageEventFactory;
+import java.time.Clock;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/** Maps an API answer (body) for the call in exchange property {@link CollectRoutes#API_CALL} to usage events. */
+public final class UsageEventMapper implements Processor {
+
+    private final UsageEventFactory factory;
+    private final Clock clock;
+
+    public UsageEventMapper(UsageEventFactory factory, Clock clock) {
+        this.factory = factory;
+        this.clock = clock;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        ApiCall call = exchange.getProperty(CollectRoutes.API_CALL, ApiCall.class);
+        ApiResponse response = exchange.getMessage().getMandatoryBody(ApiResponse.class);
+        List<UsageEvent> events = factory.create(call.origin(), call.source().api().measurements(response.body(), call),
+                response.requestId(), clock.instant());
+        exchange.getMessage().setBody(events);
+    }
+}

@@ -1,0 +1,68 @@
+package io.mediausage.collector.route;
+
+import io.mediausage.collector.api.UsageApi;
+import io.mediausage.collector.collect.CollectRoutes;
+import io.mediausage.collector.source.SourceCatalog;
+import java.util.List;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteTemplateDefinition;
+
+/**
+ * One route template per usage API. A source is an instance of its API's template (declared in
+ * {@code routes/*.yaml}); creating the route registers the source in the {@link SourceCatalog}, which validates it.
+ *
+ * <p>Each route: the Quartz schedule fires, the planner lists the windows due (from the checkpoint to now minus the
+ * settle delay) and each window is collected in turn. A failed window stops the run so the checkpoint never
+ * passes it; the next run starts again from it.
+ */
+public final class UsageRouteTemplates extends RouteBuilder {
+
+    private final SourceCatalog catalog;
+    private final List<UsageApi> apis;
+
+    public UsageRouteTemplates(SourceCatalog catalog, List<UsageApi> apis) {
+        this.catalog = catalog;
+        this.apis = apis;
+    }
+
+    @Override
+    public void configure() {
+        apis.forEach(this::template);
+    }
+
+    private void template(UsageApi api) {
+        String defaults = "usage." + api.name() + ".";
+        RouteTemplateDefinition template = routeTemplate(api.name())
+                .templateParameter(SourceCatalog.SOURCE_NAME, null, "Unique name of the source; also its route id")
+                .templateParameter("schedule", "{{" + defaults + "schedule}}", "Quartz cron of the collection runs")
+                .templateParameter("scheduleTimeZone", "{{usage.schedule-time-zone}}", "Time zone of the cron")
+                .templateParameter(SourceCatalog.ENDPOINT, "{{" + defaults + "endpoint}}",
+                        "API base URL; the documented host unless overridden")
+                .templateParameter(SourceCatalog.TOPIC, "{{" + defaults + "topic}}", "Kafka topic of the events")
+                .templateParameter(SourceCatalog.START, "{{" + defaults + "start}}",
+                        "First instant the first run collects from: ISO instant, or a duration before now (P7D)")
+                .templateParameter(SourceCatalog.SETTLE_DELAY, "{{" + defaults + "settle-delay}}",
+                        "How long after a bucket ends it is collected (ISO duration)")
+                .templateParameter(SourceCatalog.ACCESS_KEY_ID_VARIABLE, "{{" + defaults + "access-key-id-variable}}",
+                        "Environment variable holding the access key id")
+                .templateParameter(SourceCatalog.SECRET_KEY_VARIABLE, "{{" + defaults + "secret-key-variable}}",
+                        "Environment variable holding the secret key (secret)")
+                .templateOptionalParameter(SourceCatalog.SECURITY_TOKEN_VARIABLE,
+                        "Environment variable holding a temporary security token (secret)");
+        api.templateParameters().forEach(parameter -> {
+            if (parameter.required()) {
+                template.templateParameter(parameter.name(), parameter.defaultValue(), parameter.description());
+            } else {
+                template.templateOptionalParameter(parameter.name(), parameter.description());
+            }
+        });
+        template.configure(context -> catalog.register(api, context.getParameters(),
+                        context.getCamelContext()::resolvePropertyPlaceholders))
+                .from("quartz:usage/{{sourceName}}?cron=RAW({{schedule}})&trigger.timeZone={{scheduleTimeZone}}")
+                .routeId("{{sourceName}}")
+                .setBody(constant("{{sourceName}}"))
+                .process("scheduledWindows")
+                .split(body()).stopOnException()
+                    .to(CollectRoutes.COLLECT_WINDOW);
+    }
+}

@@ -1,0 +1,110 @@
+package io.mediausage.collector.source;
+
+import io.mediausage.collector.api.UsageApi;
+import io.mediausage.collector.signing.Credentials;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * The sources declared in configuration, registered as their templated routes are created. Building a source
+ * validates it, so a bad declaration stops start-up with the source name and the key at fault.
+ */
+public final class SourceCatalog {
+
+    public static final String SOURCE_NAME = "sourceName";
+    public static final String ENDPOINT = "endpoint";
+    public static final String TOPIC = "topic";
+    public static final String START = "start";
+    public static final String SETTLE_DELAY = "settleDelay";
+    public static final String ACCESS_KEY_ID_VARIABLE = "accessKeyIdVariable";
+    public static final String SECRET_KEY_VARIABLE = "secretKeyVariable";
+    public static final String SECURITY_TOKEN_VARIABLE = "securityTokenVariable";
+
+    private final Map<String, UsageSource> sources = new ConcurrentSkipListMap<>();
+    private final CredentialsResolver credentialsResolver;
+    private final Clock clock;
+
+    public SourceCatalog(CredentialsResolver credentialsResolver, Clock clock) {
+        this.credentialsResolver = credentialsResolver;
+        this.clock = clock;
+    }
+
+    /**
+     * Builds and registers a source from its template parameters.
+     *
+     * @param resolvePlaceholders resolves Camel property placeholders left in parameter values (defaults refer to
+     *                            properties in config/application.properties)
+     */
+    public UsageSource register(UsageApi api, Map<String, Object> templateParameters,
+            UnaryOperator<String> resolvePlaceholders) {
+        Object name = templateParameters.get(SOURCE_NAME);
+        if (name == null || name.toString().isBlank()) {
+            throw new SourceConfigException("?", SOURCE_NAME, "is required for every " + api.name() + " source");
+        }
+        Map<String, Object> resolved = new TreeMap<>();
+        templateParameters.forEach((key, value) -> resolved.put(key,
+                value == null ? null : resolvePlaceholders.apply(value.toString())));
+        // a default may refer to the source's own parameters, e.g. https://live.{{region}}.myhuaweicloud.com
+        resolved.replaceAll((key, value) -> value == null ? null : substitute(value.toString(), templateParameters));
+        SourceParameters parameters = new SourceParameters(name.toString(), resolved);
+        UsageSource source = build(api, parameters);
+        if (sources.putIfAbsent(source.name(), source) != null) {
+            throw new SourceConfigException(source.name(), SOURCE_NAME, "is declared twice; source names must be unique");
+        }
+        return source;
+    }
+
+    private static String substitute(String value, Map<String, Object> parameters) {
+        String result = value;
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            if (parameter.getValue() != null) {
+                result = result.replace("{{" + parameter.getKey() + "}}", parameter.getValue().toString());
+            }
+        }
+        return result;
+    }
+
+    private UsageSource build(UsageApi api, SourceParameters parameters) {
+        api.validate(parameters);
+        return new UsageSource(
+                parameters.sourceName(),
+                api,
+                parameters.uri(ENDPOINT),
+                api.subAccountId(parameters),
+                credentials(parameters),
+                parameters.string(TOPIC),
+                parameters.instantOrAgo(START, clock.instant()),
+                parameters.duration(SETTLE_DELAY),
+                parameters);
+    }
+
+    private Credentials credentials(SourceParameters parameters) {
+        String token = parameters.optional(SECURITY_TOKEN_VARIABLE).flatMap(credentialsResolver::lookup).orElse(null);
+        return new Credentials(secret(parameters, ACCESS_KEY_ID_VARIABLE), secret(parameters, SECRET_KEY_VARIABLE),
+                token);
+    }
+
+    private String secret(SourceParameters parameters, String key) {
+        String variable = parameters.string(key);
+        return credentialsResolver.lookup(variable).orElseThrow(() -> parameters.problem(key,
+                "names the variable " + variable + ", which is not set"));
+    }
+
+    public Optional<UsageSource> find(String name) {
+        return Optional.ofNullable(sources.get(name));
+    }
+
+    public UsageSource get(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException(
+                "no source named '" + name + "'; configured sources: " + sources.keySet()));
+    }
+
+    public Collection<UsageSource> all() {
+        return sources.values();
+    }
+}
