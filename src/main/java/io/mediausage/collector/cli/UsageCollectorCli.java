@@ -3,6 +3,7 @@ package io.mediausage.collector.cli;
 import io.mediausage.collector.app.CollectionReport;
 import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.source.CredentialsResolver;
+import io.mediausage.collector.source.SourceConfigException;
 import io.mediausage.collector.source.UsageSource;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ public final class UsageCollectorCli {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
+    static final int CONFIG_ERROR = 3;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -54,20 +56,42 @@ public final class UsageCollectorCli {
             err.println(usage());
             return USAGE;
         }
-        return switch (arguments.command()) {
-            case "run" -> run(arguments);
-            case "once" -> once(arguments);
-            case "demo" -> demo(arguments);
-            case "help" -> {
-                out.println(usage());
-                yield OK;
+        try {
+            return switch (arguments.command()) {
+                case "run" -> run(arguments);
+                case "once" -> once(arguments);
+                case "demo" -> demo(arguments);
+                case "help" -> {
+                    out.println(usage());
+                    yield OK;
+                }
+                default -> {
+                    err.println("unknown command '" + arguments.command() + "'");
+                    err.println(usage());
+                    yield USAGE;
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return USAGE;
+        } catch (Exception e) {
+            SourceConfigException configProblem = configProblem(e);
+            if (configProblem == null) {
+                throw e;
             }
-            default -> {
-                err.println("unknown command '" + arguments.command() + "'");
-                err.println(usage());
-                yield USAGE;
+            err.println("configuration error: " + configProblem.getMessage());
+            return CONFIG_ERROR;
+        }
+    }
+
+    /** A bad source declaration surfaces wrapped in Camel's start-up exceptions; find it for a one-line message. */
+    private static SourceConfigException configProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SourceConfigException problem) {
+                return problem;
             }
-        };
+        }
+        return null;
     }
 
     private int run(Arguments arguments) throws Exception {
