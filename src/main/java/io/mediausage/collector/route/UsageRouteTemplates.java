@@ -11,8 +11,8 @@ import org.apache.camel.model.RouteTemplateDefinition;
  * One route template per usage API. A source is an instance of its API's template (declared in
  * {@code routes/*.yaml}); creating the route registers the source in the {@link SourceCatalog}, which validates it.
  *
- * <p>Each route: the Quartz schedule fires, the planner lists the windows due (from the checkpoint to now minus the
- * settle delay) and each window is collected in turn. A failed window stops the run so the checkpoint never
+ * <p>Each route: the Quartz schedule fires (never while the previous run of the source is still going), the planner
+ * lists the windows due (from the checkpoint to now minus the settle delay) and each window is collected in turn. A failed window stops the run so the checkpoint never
  * passes it; the next run starts again from it.
  */
 public final class UsageRouteTemplates extends RouteBuilder {
@@ -58,7 +58,7 @@ public final class UsageRouteTemplates extends RouteBuilder {
         });
         template.configure(context -> catalog.register(api, context.getParameters(),
                         context.getCamelContext()::resolvePropertyPlaceholders))
-                .from("quartz:usage/{{sourceName}}?cron=RAW({{schedule}})&trigger.timeZone={{scheduleTimeZone}}")
+                .from("quartz:usage/{{sourceName}}?cron=RAW({{schedule}})&trigger.timeZone={{scheduleTimeZone}}&stateful=true")
                 .routeId("{{sourceName}}")
                 .setBody(constant("{{sourceName}}"))
                 .process("scheduledWindows")
