@@ -58,6 +58,8 @@ class FoundationCollectionIT {
 
     @BeforeAll
     static void start() throws Exception {
+        KAFKA.broker().createTopic("usage.tencent.mps", 3, true);
+        KAFKA.broker().createTopic("usage.huawei.live", 3, true);
         simulator = CloudApiSimulator.start(SimulatorConfig.builder()
                 .tencentCredential(SECRET_ID, SECRET_KEY)
                 .huaweiCredential(AK, SK)
