@@ -64,6 +64,11 @@ public final class CollectorApplication implements AutoCloseable {
         return new CollectorApplication(main, beans);
     }
 
+    /** The names of the APIs the collector knows, which are also their route template ids. */
+    public static List<String> apiNames() {
+        return CollectorBeans.API_NAMES;
+    }
+
     public CamelContext context() {
         return main.getCamelContext();
     }

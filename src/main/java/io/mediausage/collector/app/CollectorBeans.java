@@ -29,7 +29,10 @@ import java.util.Map;
 /** Every bean of the collector, built in one place; routes refer to them by name. */
 public final class CollectorBeans {
 
-    private final List<UsageApi> apis = List.of(new MpsUsageApi(), new LiveTranscodeUsageApi());
+    private static final List<UsageApi> APIS = List.of(new MpsUsageApi(), new LiveTranscodeUsageApi());
+    static final List<String> API_NAMES = APIS.stream().map(UsageApi::name).toList();
+
+    private final List<UsageApi> apis = APIS;
     private final SourceCatalog sourceCatalog;
     private final CollectionPlanner collectionPlanner;
     private final Map<String, Object> named = new LinkedHashMap<>();

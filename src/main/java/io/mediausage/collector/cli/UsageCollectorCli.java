@@ -126,7 +126,11 @@ public final class UsageCollectorCli {
                     + environment.bootstrapServers());
             List<CollectionReport> reports = new ArrayList<>();
             List<String> topics = new ArrayList<>();
-            try (CollectorApplication app = CollectorApplication.start(settings(arguments, environment.overrides(),
+            Map<String, String> overrides = new HashMap<>(environment.overrides());
+            // every API's default endpoint points at the simulator (sources that set their own keep it)
+            CollectorApplication.apiNames().forEach(api ->
+                    overrides.put("usage." + api + ".endpoint", environment.simulatorUrl()));
+            try (CollectorApplication app = CollectorApplication.start(settings(arguments, overrides,
                     environment.credentials(), false))) {
                 Instant now = Clock.systemUTC().instant();
                 for (UsageSource source : app.sources().all()) {
