@@ -106,6 +106,7 @@ public final class CloudApiSimulator implements AutoCloseable {
         this.data = new UsageDataModel(config);
         this.faults = new FaultInjector(config.seed);
         tencentHandlers.put(Api.MPS_USAGE, new MpsUsageHandler(this, data));
+        tencentHandlers.put(Api.TRTC_USAGE, new TrtcUsageHandler(data));
         this.huaweiHandler = new HuaweiTranscodeHandler(this, data);
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
