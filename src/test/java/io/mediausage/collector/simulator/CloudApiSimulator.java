@@ -108,6 +108,7 @@ public final class CloudApiSimulator implements AutoCloseable {
         tencentHandlers.put(Api.MPS_USAGE, new MpsUsageHandler(this, data));
         tencentHandlers.put(Api.TRTC_USAGE, new TrtcUsageHandler(data));
         tencentHandlers.put(Api.VOD_PLAY_STATS, new VodPlayStatHandler(data));
+        tencentHandlers.put(Api.SSAI_USAGE, new SsaiUsageHandler(data));
         this.huaweiHandler = new HuaweiTranscodeHandler(this, data);
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
