@@ -9,6 +9,7 @@ import io.mediausage.collector.api.tencent.MpsUsageApi;
 import io.mediausage.collector.api.tencent.TencentResponseReader;
 import io.mediausage.collector.api.tencent.TencentSigningProcessor;
 import io.mediausage.collector.api.tencent.TrtcUsageApi;
+import io.mediausage.collector.api.tencent.VodPlayStatsApi;
 import io.mediausage.collector.checkpoint.CheckpointStore;
 import io.mediausage.collector.checkpoint.InMemoryCheckpointStore;
 import io.mediausage.collector.collect.ApiCallPlanner;
@@ -33,7 +34,8 @@ public final class CollectorBeans {
     private static final List<UsageApi> APIS = List.of(
             new MpsUsageApi(),
             new LiveTranscodeUsageApi(),
-            new TrtcUsageApi());
+            new TrtcUsageApi(),
+            new VodPlayStatsApi());
     static final List<String> API_NAMES = APIS.stream().map(UsageApi::name).toList();
 
     private final List<UsageApi> apis = APIS;
