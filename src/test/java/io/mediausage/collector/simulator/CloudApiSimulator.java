@@ -105,8 +105,11 @@ public final class CloudApiSimulator implements AutoCloseable {
         this.clock = config.clock;
         this.data = new UsageDataModel(config);
         this.faults = new FaultInjector(config.seed);
-        tencentHandlers.put(Api.MPS_USAGE, new MpsUsageHandler(this, data));
-        this.huaweiHandler = new HuaweiTranscodeHandler(this, data);
+        tencentHandlers.put(Api.MPS_USAGE, new MpsUsageHandler(data));
+        tencentHandlers.put(Api.TRTC_USAGE, new TrtcUsageHandler(data));
+        tencentHandlers.put(Api.VOD_PLAY_STATS, new VodPlayStatHandler(data));
+        tencentHandlers.put(Api.SSAI_USAGE, new SsaiUsageHandler(data));
+        this.huaweiHandler = new HuaweiTranscodeHandler(data);
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "cloud-api-simulator-" + n.incrementAndGet());
@@ -188,6 +191,7 @@ public final class CloudApiSimulator implements AutoCloseable {
             }
         } catch (Throwable t) {
             try {
+                ex.getResponseHeaders().set("X-Request-Id", UUID.randomUUID().toString().replace("-", ""));
                 ex.sendResponseHeaders(500, -1);
             } catch (IOException ignored) {
                 // connection gone
@@ -302,11 +306,7 @@ public final class CloudApiSimulator implements AutoCloseable {
                 throw new TencentError("RequestLimitExceeded", "Your current request times exceeds the frequency limit `"
                         + config.rateLimit(api) + "` for a second. Please reduce the frequency of calls.");
             }
-            TencentHandler handler = tencentHandlers.get(api);
-            if (handler == null) {
-                throw new TencentError("InvalidAction", "The action `" + action + "` is not implemented by this simulator yet.");
-            }
-            response = handler.handle(call);
+            response = tencentHandlers.get(api).handle(call);
             outcome = "ok";
         } catch (TencentError e) {
             response = mapper.createObjectNode();

@@ -25,7 +25,8 @@ class HuaweiTranscodeApiTest {
 
     @BeforeAll
     static void start() {
-        sim = CloudApiSimulator.start(SimFixture.config().build());
+        // functional tests must not trip the rate limit (tested in FaultsAndRateLimitTest)
+        sim = CloudApiSimulator.start(SimFixture.config().rateLimit(Api.HUAWEI_TRANSCODE, 1000).build());
         client = new SimClient(sim);
     }
 

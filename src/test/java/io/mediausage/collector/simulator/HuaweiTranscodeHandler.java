@@ -39,7 +39,7 @@ final class HuaweiTranscodeHandler {
 
     private final UsageDataModel data;
 
-    HuaweiTranscodeHandler(CloudApiSimulator sim, UsageDataModel data) {
+    HuaweiTranscodeHandler(UsageDataModel data) {
         this.data = data;
     }
 

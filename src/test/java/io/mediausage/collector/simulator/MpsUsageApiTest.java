@@ -22,7 +22,8 @@ class MpsUsageApiTest {
 
     @BeforeAll
     static void start() {
-        sim = CloudApiSimulator.start(SimFixture.config().build());
+        // functional tests must not trip the rate limit (tested in FaultsAndRateLimitTest)
+        sim = CloudApiSimulator.start(SimFixture.config().rateLimit(Api.MPS_USAGE, 1000).build());
         client = new SimClient(sim);
     }
 

@@ -39,7 +39,7 @@ final class MpsUsageHandler implements CloudApiSimulator.TencentHandler {
 
     private final UsageDataModel data;
 
-    MpsUsageHandler(CloudApiSimulator sim, UsageDataModel data) {
+    MpsUsageHandler(UsageDataModel data) {
         this.data = data;
     }
 

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -470,10 +469,5 @@ public final class UsageDataModel {
     private static long addPresent(long sum, long v) {
         if (v < 0) return sum;
         return sum < 0 ? v : sum + v;
-    }
-
-    static String requireNonBlank(String s, String what) {
-        if (s == null || s.isBlank()) throw new IllegalArgumentException(what);
-        return Objects.requireNonNull(s);
     }
 }
