@@ -19,7 +19,10 @@ import io.mediausage.collector.collect.ScheduledWindows;
 import io.mediausage.collector.collect.UsageEventMapper;
 import io.mediausage.collector.event.UsageEventFactory;
 import io.mediausage.collector.event.UsageJson;
+import io.mediausage.collector.kafka.DeadLetterRecordProcessor;
 import io.mediausage.collector.kafka.UsageEventRecordProcessor;
+import io.mediausage.collector.ratelimit.ApiRateLimitProcessor;
+import io.mediausage.collector.ratelimit.ApiRateLimiters;
 import io.mediausage.collector.source.CredentialsResolver;
 import io.mediausage.collector.source.SourceCatalog;
 import io.mediausage.collector.window.WindowPlanner;
@@ -60,6 +63,8 @@ public final class CollectorBeans {
         named.put("usageEventMapper", new UsageEventMapper(new UsageEventFactory(), clock));
         named.put("usageEventRecord", new UsageEventRecordProcessor(json));
         named.put("checkpointAdvancer", new CheckpointAdvancer(checkpoints));
+        named.put("apiRateLimit", new ApiRateLimitProcessor(new ApiRateLimiters()));
+        named.put("deadLetterRecord", new DeadLetterRecordProcessor(json, clock));
     }
 
     public List<UsageApi> apis() {

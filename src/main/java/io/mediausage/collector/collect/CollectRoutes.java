@@ -2,11 +2,14 @@ package io.mediausage.collector.collect;
 
 import io.mediausage.collector.api.HuaweiApiCall;
 import io.mediausage.collector.api.TencentApiCall;
+import java.util.concurrent.ExecutorService;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * The collection of one window, shared by every source: plan the API calls, sign and send each one, read and
- * map the answers, then publish the window's events and move the source's checkpoint.
+ * The collection of one window, shared by every source: plan the API calls, make them (in parallel, under the
+ * rate limits, each retried on transient faults), then publish the window's events and move the checkpoint.
+ * A call that fails for good goes to the dead-letter topic and fails the window, which then publishes nothing.
  */
 public final class CollectRoutes extends RouteBuilder {
 
@@ -18,29 +21,55 @@ public final class CollectRoutes extends RouteBuilder {
 
     private static final String HTTP_OPTIONS = "?throwExceptionOnFailure=false";
 
+    private int intProperty(String key) {
+        return Integer.parseInt(getContext().resolvePropertyPlaceholders("{{" + key + "}}"));
+    }
+
     @Override
     public void configure() {
+        ExecutorService callPool = getContext().getExecutorServiceManager().newFixedThreadPool(this, "usage-api-calls",
+                intProperty("usage.http.parallel-calls"));
+        RetryPolicy retryPolicy = new RetryPolicy(intProperty("usage.retry.max-attempts"));
+
         from(COLLECT_WINDOW).routeId("collect-window")
+                .errorHandler(noErrorHandler()) // failures go back to the caller: the scheduled run or the CLI
                 .setProperty(WINDOW_TASK, body())
                 .log("Collecting ${body}")
                 .process("apiCallPlanner")
-                .split(body(), new EventBatchAggregation()).stopOnException()
-                    .setProperty(API_CALL, body())
-                    .choice()
-                        .when(body().isInstanceOf(TencentApiCall.class)).to("direct:call-tencent-api")
-                        .when(body().isInstanceOf(HuaweiApiCall.class)).to("direct:call-huawei-api")
-                    .end()
+                .split(body(), new EventBatchAggregation()).stopOnException().parallelProcessing()
+                        .executorService(callPool)
+                    .to("direct:call-api")
                 .end()
                 .to("direct:publish-usage-events")
                 .process("checkpointAdvancer");
 
-        from("direct:call-tencent-api").routeId("call-tencent-api")
+        from("direct:call-api").routeId("call-api")
+                .onException(Exception.class)
+                    .retryWhile(retryPolicy)
+                    .redeliveryDelay("{{usage.retry.initial-delay-ms}}")
+                    .useExponentialBackOff().backOffMultiplier(2)
+                    .maximumRedeliveryDelay("{{usage.retry.max-delay-ms}}")
+                    .useCollisionAvoidance()
+                    .retryAttemptedLogLevel(LoggingLevel.WARN)
+                    .logStackTrace(false)
+                    .handled(false)
+                    .to("direct:usage-dead-letter")
+                .end()
+                .setProperty(API_CALL, body())
+                .process("apiRateLimit")
+                .choice()
+                    .when(exchangeProperty(API_CALL).isInstanceOf(TencentApiCall.class)).to("direct:call-tencent-api")
+                    .when(exchangeProperty(API_CALL).isInstanceOf(HuaweiApiCall.class)).to("direct:call-huawei-api")
+                .end();
+
+        // each attempt signs afresh (the signature carries the time), from the call kept in an exchange property
+        from("direct:call-tencent-api").routeId("call-tencent-api").errorHandler(noErrorHandler())
                 .process("tencentSigning")
                 .toD("${exchangeProperty." + API_URL + "}" + HTTP_OPTIONS)
                 .process("tencentResponseReader")
                 .process("usageEventMapper");
 
-        from("direct:call-huawei-api").routeId("call-huawei-api")
+        from("direct:call-huawei-api").routeId("call-huawei-api").errorHandler(noErrorHandler())
                 .process("huaweiSigning")
                 .toD("${exchangeProperty." + API_URL + "}" + HTTP_OPTIONS)
                 .process("huaweiResponseReader")
@@ -50,5 +79,10 @@ public final class CollectRoutes extends RouteBuilder {
                 .split(body())
                     .process("usageEventRecord")
                     .toD("kafka:${exchangeProperty." + TOPIC + "}");
+
+        from("direct:usage-dead-letter").routeId("usage-dead-letter")
+                .process("deadLetterRecord")
+                .log(LoggingLevel.ERROR, "Dead letter: ${body}")
+                .to("kafka:{{usage.dead-letter-topic}}");
     }
 }

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides which windows a source collects: on a schedule, from its checkpoint (or its configured start) up to
- * now minus its settle delay; on request, the range asked for.
+ * now minus its settle delay, collecting its lookback again for figures the cloud restates late; on request, the
+ * range asked for.
  */
 public final class CollectionPlanner {
 
@@ -28,9 +29,17 @@ public final class CollectionPlanner {
         this.clock = clock;
     }
 
+    /** From the checkpoint (or the start) to the settled edge, reaching back at least {@code lookback}. */
     public List<WindowTask> scheduled(UsageSource source) {
-        Instant from = checkpoints.collectedUntil(source.name()).orElse(source.start());
-        return range(source, from, clock.instant().minus(source.settleDelay()));
+        Instant settledEdge = clock.instant().minus(source.settleDelay());
+        Instant from = checkpoints.collectedUntil(source.name())
+                .map(checkpoint -> min(checkpoint, settledEdge.minus(source.lookback())))
+                .orElse(source.start());
+        return range(source, from, settledEdge);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     public List<WindowTask> range(UsageSource source, Instant from, Instant to) {

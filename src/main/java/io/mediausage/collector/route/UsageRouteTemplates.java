@@ -4,6 +4,7 @@ import io.mediausage.collector.api.UsageApi;
 import io.mediausage.collector.collect.CollectRoutes;
 import io.mediausage.collector.source.SourceCatalog;
 import java.util.List;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteTemplateDefinition;
 
@@ -43,6 +44,10 @@ public final class UsageRouteTemplates extends RouteBuilder {
                         "First instant the first run collects from: ISO instant, or a duration before now (P7D)")
                 .templateParameter(SourceCatalog.SETTLE_DELAY, "{{" + defaults + "settle-delay}}",
                         "How long after a bucket ends it is collected (ISO duration)")
+                .templateParameter(SourceCatalog.LOOKBACK, "{{" + defaults + "lookback}}",
+                        "How far behind the settled edge each run collects again, for late restatements (ISO duration)")
+                .templateParameter(SourceCatalog.RATE_LIMIT, "{{" + defaults + "rate-limit}}",
+                        "Requests per second for this API and these credentials, shared by every source using them")
                 .templateParameter(SourceCatalog.ACCESS_KEY_ID_VARIABLE, "{{" + defaults + "access-key-id-variable}}",
                         "Environment variable holding the access key id")
                 .templateParameter(SourceCatalog.SECRET_KEY_VARIABLE, "{{" + defaults + "secret-key-variable}}",
@@ -60,6 +65,10 @@ public final class UsageRouteTemplates extends RouteBuilder {
                         context.getCamelContext()::resolvePropertyPlaceholders))
                 .from("quartz:usage/{{sourceName}}?cron=RAW({{schedule}})&trigger.timeZone={{scheduleTimeZone}}&stateful=true")
                 .routeId("{{sourceName}}")
+                .onException(Exception.class).handled(true)
+                    .log(LoggingLevel.ERROR, "Run of source {{sourceName}} stopped at a failed window, which the next "
+                            + "run collects again: ${exception.message}")
+                .end()
                 .setBody(constant("{{sourceName}}"))
                 .process("scheduledWindows")
                 .split(body()).stopOnException()

@@ -21,6 +21,8 @@ public final class SourceCatalog {
     public static final String TOPIC = "topic";
     public static final String START = "start";
     public static final String SETTLE_DELAY = "settleDelay";
+    public static final String LOOKBACK = "lookback";
+    public static final String RATE_LIMIT = "rateLimit";
     public static final String ACCESS_KEY_ID_VARIABLE = "accessKeyIdVariable";
     public static final String SECRET_KEY_VARIABLE = "secretKeyVariable";
     public static final String SECURITY_TOKEN_VARIABLE = "securityTokenVariable";
@@ -80,6 +82,8 @@ public final class SourceCatalog {
                 parameters.string(TOPIC),
                 parameters.instantOrAgo(START, clock.instant()),
                 parameters.duration(SETTLE_DELAY),
+                parameters.duration(LOOKBACK),
+                parameters.positiveNumber(RATE_LIMIT),
                 parameters);
     }
 

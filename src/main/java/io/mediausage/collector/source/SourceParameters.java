@@ -80,6 +80,19 @@ public final class SourceParameters {
         }
     }
 
+    public double positiveNumber(String key) {
+        String value = string(key);
+        try {
+            double number = Double.parseDouble(value);
+            if (number > 0 && Double.isFinite(number)) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw problem(key, "must be a positive number, got '" + value + "'");
+    }
+
     public URI uri(String key) {
         String value = string(key);
         try {

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param topic         the Kafka topic its events go to
  * @param start         the oldest instant the first run collects from
  * @param settleDelay   how long after a bucket ends the API's figure is final enough to collect
+ * @param lookback      how far behind the settled edge each scheduled run collects again, for late restatements
+ * @param rateLimit     requests per second allowed for the API with these credentials
  * @param parameters    the declaration itself, for API-specific settings
  */
 public record UsageSource(
@@ -29,6 +31,8 @@ public record UsageSource(
         String topic,
         Instant start,
         Duration settleDelay,
+        Duration lookback,
+        double rateLimit,
         SourceParameters parameters) {
 
     public UsageSource {

@@ -318,8 +318,9 @@ public final class CloudApiSimulator implements AutoCloseable {
         response.put("RequestId", requestId);
         ObjectNode root = mapper.createObjectNode();
         root.set("Response", response);
-        send(ex, 200, "application/json", mapper.writeValueAsBytes(root), fault);
+        // recorded before the reply, so a client that got its answer always finds its call recorded
         record(now, api, action, credential, recordedParams, 200, outcome, fault, requestId);
+        send(ex, 200, "application/json", mapper.writeValueAsBytes(root), fault);
     }
 
     private static String firstNonEmpty(String a, String b) {
@@ -484,11 +485,11 @@ public final class CloudApiSimulator implements AutoCloseable {
             if (!admit(ak, api)) throw throttled(config.rateLimit(api));
             ObjectNode answer = huaweiHandler.handle(projectId, pairs, now);
             ex.getResponseHeaders().set("X-Request-Id", requestId);
-            send(ex, 200, "application/json;charset=UTF-8", mapper.writeValueAsBytes(answer), fault);
             record(now, api, api.action(), credential, params, 200, "ok", fault, requestId);
+            send(ex, 200, "application/json;charset=UTF-8", mapper.writeValueAsBytes(answer), fault);
         } catch (HuaweiError e) {
-            respondHuaweiError(ex, e, requestId, fault);
             record(now, api, api.action(), credential, params, e.status, e.code, fault, requestId);
+            respondHuaweiError(ex, e, requestId, fault);
         }
     }
 

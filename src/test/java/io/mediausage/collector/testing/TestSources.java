@@ -21,7 +21,7 @@ public final class TestSources {
         SourceParameters sourceParameters = new SourceParameters("test-source", parameters);
         api.validate(sourceParameters);
         return new UsageSource("test-source", api, URI.create(endpoint), api.subAccountId(sourceParameters),
-                CREDENTIALS, "usage.test", Instant.parse("2026-01-01T00:00:00Z"), Duration.ofHours(2),
+                CREDENTIALS, "usage.test", Instant.parse("2026-01-01T00:00:00Z"), Duration.ofHours(2), Duration.ZERO, 10,
                 sourceParameters);
     }
 }

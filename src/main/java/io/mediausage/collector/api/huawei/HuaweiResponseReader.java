@@ -42,9 +42,9 @@ public final class HuaweiResponseReader implements Processor {
         throw new CloudApiException(API, code, text, requestId, isRetriable(status, code));
     }
 
-    /** 429 and 5xx pass (APIG.0308 is throttling); 400/401/403/404 need a person. */
+    /** 429 and 5xx pass (APIGW.0308 is gateway throttling); 400/401/403/404 need a person. */
     static boolean isRetriable(int status, String code) {
-        return status == 429 || status >= 500 || "APIG.0308".equals(code);
+        return status == 429 || status >= 500 || "APIGW.0308".equals(code);
     }
 
     private JsonNode parse(String body, String requestId) {

@@ -25,7 +25,7 @@ public final class HuaweiSigningProcessor implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
-        HuaweiApiCall call = message.getMandatoryBody(HuaweiApiCall.class);
+        HuaweiApiCall call = exchange.getProperty(CollectRoutes.API_CALL, HuaweiApiCall.class);
         HuaweiRequest request = call.request();
         message.removeHeaders("*");
         signer.sign(request, call.source().credentials(), clock.instant()).forEach(message::setHeader);

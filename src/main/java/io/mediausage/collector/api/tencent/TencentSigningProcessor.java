@@ -20,7 +20,7 @@ public final class TencentSigningProcessor implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
-        TencentApiCall call = message.getMandatoryBody(TencentApiCall.class);
+        TencentApiCall call = exchange.getProperty(CollectRoutes.API_CALL, TencentApiCall.class);
         message.removeHeaders("*");
         new Tc3Signer(call.service()).sign(call.request(), call.source().credentials(), clock.instant())
                 .forEach(message::setHeader);

@@ -1,0 +1,37 @@
+package io.mediausage.collector.collect;
+
+import io.mediausage.collector.api.CloudApiException;
+import java.io.IOException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Predicate;
+
+/**
+ * Which failed calls are worth another attempt: throttling, server-side errors, truncated answers and network
+ * faults, up to a number of attempts. Authentication failures and invalid parameters are not: they need a person.
+ */
+public final class RetryPolicy implements Predicate {
+
+    private final int maxAttempts;
+
+    public RetryPolicy(int maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Override
+    public boolean matches(Exchange exchange) {
+        int attemptsSoFar = 1 + exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        return attemptsSoFar < maxAttempts && isTransient(exchange.getException());
+    }
+
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CloudApiException cloud) {
+                return cloud.isRetriable();
+            }
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

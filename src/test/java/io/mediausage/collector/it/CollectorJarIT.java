@@ -1,0 +1,123 @@
+package io.mediausage.collector.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mediausage.collector.simulator.CloudApiSimulator;
+import io.mediausage.collector.simulator.SimulatorConfig;
+import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
+import io.mediausage.collector.testing.kafka.KafkaTopicReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar, run as a user runs it: {@code java -jar target/usage-collector.jar once ...}. */
+class CollectorJarIT {
+
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClass();
+
+    static final String SECRET_ID = "AKIDjarIT000000000000000000000000";
+    static final String SECRET_KEY = "jar-it-tencent-secret-value";
+    static final String TOPIC = "usage.jar-it.mps";
+
+    static CloudApiSimulator simulator;
+
+    @TempDir
+    static Path workDir;
+
+    @BeforeAll
+    static void start() throws IOException {
+        simulator = CloudApiSimulator.start(SimulatorConfig.builder().tencentCredential(SECRET_ID, SECRET_KEY).build());
+        KAFKA.broker().createTopic(TOPIC, 1, true);
+        Files.createDirectories(workDir.resolve("routes"));
+        Files.writeString(workDir.resolve("routes/sources.yaml"), """
+                - templatedRoute:
+                    routeTemplateRef: tencent-mps-usage
+                    parameters:
+                      - name: sourceName
+                        value: jar-mps
+                      - name: endpoint
+                        value: "%s"
+                      - name: topic
+                        value: %s
+                      - name: accountId
+                        value: "100012345678"
+                """.formatted(simulator.baseUrl(), TOPIC));
+        // the shipped configuration, as is: the routes are found relative to the working directory
+        Files.copy(Path.of("config/application.properties"), workDir.resolve("application.properties"));
+    }
+
+    @AfterAll
+    static void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void should_collect_a_range_and_exit_zero() throws Exception {
+        Instant to = Instant.now().truncatedTo(ChronoUnit.DAYS);
+
+        Result result = run(Map.of("TENCENTCLOUD_SECRET_ID", SECRET_ID, "TENCENTCLOUD_SECRET_KEY", SECRET_KEY),
+                "once", "--source", "jar-mps", "--from", to.minus(Duration.ofDays(5)).toString(), "--to", to.toString());
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("source jar-mps: 1 window(s), 0 failed");
+        assertThat(KafkaTopicReader.readAll(KAFKA.bootstrapServers(), TOPIC, Duration.ofSeconds(10))).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.value()).contains("\"x_SourceName\":\"jar-mps\""));
+        assertThat(result.output()).doesNotContain(SECRET_KEY);
+    }
+
+    @Test
+    void should_exit_one_and_name_the_cloud_error_when_the_key_is_wrong_without_printing_it() throws Exception {
+        Instant to = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        String wrongKey = "a-wrong-secret-that-must-not-be-printed";
+
+        Result result = run(Map.of("TENCENTCLOUD_SECRET_ID", SECRET_ID, "TENCENTCLOUD_SECRET_KEY", wrongKey),
+                "once", "--source", "jar-mps", "--from", to.minus(Duration.ofDays(2)).toString(), "--to", to.toString());
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+        assertThat(result.output()).contains("1 failed").contains("AuthFailure.SignatureFailure")
+                .doesNotContain(wrongKey);
+    }
+
+    @Test
+    void should_refuse_to_start_when_a_credential_variable_is_missing() throws Exception {
+        Result result = run(Map.of("TENCENTCLOUD_SECRET_ID", SECRET_ID), "once", "--source", "jar-mps",
+                "--from", "2026-01-01T00:00:00Z", "--to", "2026-01-02T00:00:00Z");
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(3);
+        assertThat(result.output()).contains("source 'jar-mps': secretKeyVariable names the variable "
+                + "TENCENTCLOUD_SECRET_KEY, which is not set");
+    }
+
+    private Result run(Map<String, String> environment, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of(System.getProperty("usage.collector.jar", "target/usage-collector.jar")).toAbsolutePath()
+                        .toString()));
+        command.addAll(List.of(arguments));
+        command.addAll(List.of("--config", "application.properties"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("TENCENTCLOUD_") || k.startsWith("CLOUD_SDK_"));
+        builder.environment().putAll(environment);
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers());
+        Process process = builder.start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    record Result(int exitCode, String output) {
+    }
+}
