@@ -6,6 +6,7 @@ import io.mediausage.collector.api.huawei.HuaweiResponseReader;
 import io.mediausage.collector.api.huawei.HuaweiSigningProcessor;
 import io.mediausage.collector.api.huawei.LiveTranscodeUsageApi;
 import io.mediausage.collector.api.tencent.MpsUsageApi;
+import io.mediausage.collector.api.tencent.SsaiUsageApi;
 import io.mediausage.collector.api.tencent.TencentResponseReader;
 import io.mediausage.collector.api.tencent.TencentSigningProcessor;
 import io.mediausage.collector.api.tencent.TrtcUsageApi;
@@ -38,7 +39,8 @@ public final class CollectorBeans {
             new MpsUsageApi(),
             new LiveTranscodeUsageApi(),
             new TrtcUsageApi(),
-            new VodPlayStatsApi());
+            new VodPlayStatsApi(),
+            new SsaiUsageApi());
     static final List<String> API_NAMES = APIS.stream().map(UsageApi::name).toList();
 
     private final List<UsageApi> apis = APIS;
