@@ -6,8 +6,11 @@ import io.mediausage.collector.api.huawei.HuaweiResponseReader;
 import io.mediausage.collector.api.huawei.HuaweiSigningProcessor;
 import io.mediausage.collector.api.huawei.LiveTranscodeUsageApi;
 import io.mediausage.collector.api.tencent.MpsUsageApi;
+import io.mediausage.collector.api.tencent.SsaiUsageApi;
 import io.mediausage.collector.api.tencent.TencentResponseReader;
 import io.mediausage.collector.api.tencent.TencentSigningProcessor;
+import io.mediausage.collector.api.tencent.TrtcUsageApi;
+import io.mediausage.collector.api.tencent.VodPlayStatsApi;
 import io.mediausage.collector.checkpoint.CheckpointStore;
 import io.mediausage.collector.collect.ApiCallPlanner;
 import io.mediausage.collector.collect.CheckpointAdvancer;
@@ -31,7 +34,12 @@ import java.util.Map;
 /** Every bean of the collector, built in one place; routes refer to them by name. */
 public final class CollectorBeans {
 
-    private static final List<UsageApi> APIS = List.of(new MpsUsageApi(), new LiveTranscodeUsageApi());
+    private static final List<UsageApi> APIS = List.of(
+            new MpsUsageApi(),
+            new LiveTranscodeUsageApi(),
+            new TrtcUsageApi(),
+            new VodPlayStatsApi(),
+            new SsaiUsageApi());
     static final List<String> API_NAMES = APIS.stream().map(UsageApi::name).toList();
 
     private final List<UsageApi> apis = APIS;

@@ -1,6 +1,12 @@
 package io.mediausage.collector.api.tencent;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediausage.collector.api.CloudApiException;
+import io.mediausage.collector.api.TencentApiCall;
 import io.mediausage.collector.source.SourceParameters;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,6 +17,59 @@ final class TencentSources {
     static final String PROVIDER = "Tencent Cloud";
 
     private TencentSources() {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Exactly one value, one the API document allows. */
+    static String requireOne(SourceParameters parameters, String key, Set<String> allowed) {
+        String value = parameters.optional(key).orElseThrow(() -> parameters.problem(key,
+                "is required: one of " + new TreeSet<>(allowed)));
+        if (!allowed.contains(value)) {
+            throw parameters.problem(key, "is '" + value + "', which the API does not accept; allowed: "
+                    + new TreeSet<>(allowed));
+        }
+        return value;
+    }
+
+    /** Every listed value (possibly none) must be a positive whole number, as the API's Integer ids are. */
+    static List<Long> positiveIds(SourceParameters parameters, String key) {
+        return parameters.list(key).stream().map(value -> {
+            try {
+                long id = Long.parseLong(value);
+                if (id > 0) {
+                    return id;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw parameters.problem(key, "has '" + value + "', which is not a positive whole number");
+        }).toList();
+    }
+
+    /** The JSON body a call sends, to tell what it asked for (an app, a file) when mapping its answer. */
+    static JsonNode payload(TencentApiCall call) {
+        try {
+            return JSON.readTree(call.request().payload());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A figure of an answer: a JSON number, or a numeric string; anything else makes the answer unusable. */
+    static BigDecimal quantity(JsonNode value, String field, String action) {
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        if (value.isTextual()) {
+            try {
+                return new BigDecimal(value.asText().trim());
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw new CloudApiException(action, "InvalidAnswer", field + " is " + (value.isMissingNode() ? "missing"
+                : "'" + value + "'") + ", not a number", null, true);
     }
 
     /** Every listed value (at least one) must be one the API document allows. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mediausage.collector.api.CloudApiException;
 import io.mediausage.collector.window.BucketGrid;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -12,6 +14,8 @@ import java.time.format.DateTimeParseException;
 final class TencentTimes {
 
     private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+    private static final DateTimeFormatter ISO_HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHXXX");
+    private static final DateTimeFormatter LOCAL_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private TencentTimes() {
     }
@@ -19,6 +23,33 @@ final class TencentTimes {
     /** e.g. 2019-07-02T00:00:00+08:00, as in the documents' examples. */
     static String isoAtChinaOffset(Instant instant) {
         return instant.atOffset(BucketGrid.CHINA_STANDARD_TIME).format(ISO_SECONDS);
+    }
+
+    /** The hour form of the SSAI document, e.g. 2026-02-10T00+08:00. */
+    static String isoHourAtChinaOffset(Instant instant) {
+        return instant.atOffset(BucketGrid.CHINA_STANDARD_TIME).format(ISO_HOUR);
+    }
+
+    /** The UTC+8 calendar day an instant falls on. */
+    static LocalDate chinaDate(Instant instant) {
+        return instant.atOffset(BucketGrid.CHINA_STANDARD_TIME).toLocalDate();
+    }
+
+    /** The instant a UTC+8 calendar day starts. */
+    static Instant chinaMidnight(LocalDate day) {
+        return day.atStartOfDay(BucketGrid.CHINA_STANDARD_TIME).toInstant();
+    }
+
+    /**
+     * Parses a UTC+8 local time in the form {@code YYYY-MM-DD HH:mm:ss} (TRTC's TimeKey), or null when the text is
+     * not one.
+     */
+    static Instant chinaLocalSecondsOrNull(String text) {
+        try {
+            return LocalDateTime.parse(text, LOCAL_SECONDS).toInstant(BucketGrid.CHINA_STANDARD_TIME);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Parses a bucket's Time and insists it is a bucket start; anything else means the answer is not usable. */

@@ -1,0 +1,245 @@
+package io.mediausage.collector.api.tencent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.CloudApiException;
+import io.mediausage.collector.api.TemplateParameter;
+import io.mediausage.collector.api.TencentApiCall;
+import io.mediausage.collector.api.UsageApi;
+import io.mediausage.collector.event.EventOrigin;
+import io.mediausage.collector.event.UsageMeasurement;
+import io.mediausage.collector.event.UsageUnits;
+import io.mediausage.collector.signing.Tc3Request;
+import io.mediausage.collector.source.SourceParameters;
+import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.window.BucketGrid;
+import io.mediausage.collector.window.Window;
+import io.mediausage.collector.window.WindowPolicy;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tencent Cloud MPS/MDP {@code DescribeStreamPackageSSAIUsage} (document version 2019-06-12): server-side ad
+ * insertion counters per channel and ad type.
+ *
+ * <p>The answer sums the whole queried span, so a figure is only true to a period when the query covers exactly
+ * that period: every window is one bucket (a UTC+8 hour or day, as the source chooses), asked as StartTime = its
+ * start and EndTime = the next bucket's start, EndTime being read as exclusive. The additive counters of each
+ * {@code UsageDetails} entry are published (ResourceId = ChannelId, SkuId = AdType as the answer spells it); the
+ * rates (MidFillRate, PreReplaceRate) are ratios of those counters and are not usage, and the {@code Info} totals
+ * are the sums of the details. Always asks with {@code Dimension} true, the per-channel, per-ad-type detail.
+ *
+ * <p>The document's text names host mps.tencentcloudapi.com and version 2019-06-12 while its example uses host
+ * mdp: endpoint, signing service and version are source settings, defaulting to the text.
+ */
+public final class SsaiUsageApi implements UsageApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SsaiUsageApi.class);
+
+    public static final String NAME = "tencent-ssai-usage";
+    static final String ACTION = "DescribeStreamPackageSSAIUsage";
+    static final String SERVICE_NAME = "StreamPackage SSAI";
+
+    static final Set<String> REGIONS = Set.of("ap-shanghai");
+    /** The ad types a query may name, as the document spells them (answers may spell them Preroll, Midroll). */
+    static final Set<String> AD_TYPES = Set.of("Pre-roll", "Mid-roll", "VOD");
+    static final String HOUR = "hour";
+    static final String DAY = "day";
+
+    static final String REGION_KEY = "region";
+    static final String GRANULARITY_KEY = "granularity";
+    static final String CHANNEL_IDS_KEY = "channelIds";
+    static final String TYPES_KEY = "types";
+    static final String SERVICE_KEY = "service";
+    static final String VERSION_KEY = "version";
+
+    /** The document states no retention; a year, as for the other Tencent usage APIs. */
+    private static final Duration RETENTION = Duration.ofDays(365);
+    /** One bucket a window: the answer cannot be split by period. */
+    static final WindowPolicy HOUR_POLICY =
+            new WindowPolicy(BucketGrid.hourly(BucketGrid.CHINA_STANDARD_TIME), 1, RETENTION);
+    static final WindowPolicy DAY_POLICY =
+            new WindowPolicy(BucketGrid.daily(BucketGrid.CHINA_STANDARD_TIME), 1, RETENTION);
+    private static final Map<String, WindowPolicy> POLICIES = Map.of(HOUR, HOUR_POLICY, DAY, DAY_POLICY);
+
+    private static final Pattern SERVICE = Pattern.compile("[a-z][a-z0-9]*");
+    private static final Pattern VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    /** An additive counter of a UsageDetails entry: the field(s) it may come in, its metric name and unit. */
+    record Counter(String metric, String unit, List<String> fields) {
+    }
+
+    /** In the order of the document's example; the SDK spells the quartiles FirstQuartile / ThirdQuartile. */
+    static final List<Counter> COUNTERS = List.of(
+            new Counter("ad_request_success", UsageUnits.REQUESTS, List.of("AdRequestSuccess")),
+            new Counter("ad_request_fail", UsageUnits.REQUESTS, List.of("AdRequestFail")),
+            new Counter("impression", UsageUnits.EVENTS, List.of("Impression")),
+            new Counter("start", UsageUnits.EVENTS, List.of("Start")),
+            new Counter("first_quartile", UsageUnits.EVENTS, List.of("FirstQuarter", "FirstQuartile")),
+            new Counter("midpoint", UsageUnits.EVENTS, List.of("Midpoint")),
+            new Counter("third_quartile", UsageUnits.EVENTS, List.of("ThirdQuarter", "ThirdQuartile")),
+            new Counter("complete", UsageUnits.EVENTS, List.of("Complete")),
+            new Counter("ad_marker_time", UsageUnits.UNDOCUMENTED, List.of("AdMarkerTime")),
+            new Counter("replaced_time", UsageUnits.UNDOCUMENTED, List.of("ReplacedTime")),
+            new Counter("pre_req_num", UsageUnits.REQUESTS, List.of("PreReqNum")),
+            new Counter("pre_replaced_num", UsageUnits.EVENTS, List.of("PreReplacedNum")));
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Cloud cloud() {
+        return Cloud.TENCENT;
+    }
+
+    @Override
+    public List<TemplateParameter> templateParameters() {
+        return List.of(
+                TemplateParameter.required("accountId", null,
+                        "Tencent Cloud account (UIN) the credentials belong to; published as SubAccountId"),
+                TemplateParameter.required(REGION_KEY, "{{usage.tencent-ssai-usage.region}}",
+                        "X-TC-Region to send: ap-shanghai, the only region the API accepts"),
+                TemplateParameter.required(GRANULARITY_KEY, "{{usage.tencent-ssai-usage.granularity}}",
+                        "hour or day (UTC+8): one query per bucket, since the answer sums the span asked"),
+                TemplateParameter.optional(CHANNEL_IDS_KEY, "Comma-separated channel ids; all channels when left out"),
+                TemplateParameter.optional(TYPES_KEY,
+                        "Comma-separated ad types of Pre-roll, Mid-roll, VOD; all types when left out"),
+                TemplateParameter.required(SERVICE_KEY, "{{usage.tencent-ssai-usage.service}}",
+                        "Service name the request is signed for (mps as the document's text says, or mdp), "
+                                + "whatever the endpoint"),
+                TemplateParameter.required(VERSION_KEY, "{{usage.tencent-ssai-usage.version}}",
+                        "API version to send (the document says 2019-06-12)"));
+    }
+
+    @Override
+    public void validate(SourceParameters parameters) {
+        parameters.string("accountId");
+        TencentSources.requireOne(parameters, REGION_KEY, REGIONS);
+        TencentSources.requireOne(parameters, GRANULARITY_KEY, POLICIES.keySet());
+        if (parameters.optional(TYPES_KEY).isPresent()) {
+            TencentSources.requireKnown(parameters, TYPES_KEY, AD_TYPES);
+        }
+        for (String channel : parameters.list(CHANNEL_IDS_KEY)) {
+            if (channel.chars().anyMatch(Character::isWhitespace)) {
+                throw parameters.problem(CHANNEL_IDS_KEY, "has '" + channel + "', which is not a channel id");
+            }
+        }
+        if (!SERVICE.matcher(parameters.string(SERVICE_KEY)).matches()) {
+            throw parameters.problem(SERVICE_KEY, "must be a Tencent Cloud service name such as mps or mdp, got '"
+                    + parameters.string(SERVICE_KEY) + "'");
+        }
+        if (!VERSION.matcher(parameters.string(VERSION_KEY)).matches()) {
+            throw parameters.problem(VERSION_KEY, "must be an API version such as 2019-06-12, got '"
+                    + parameters.string(VERSION_KEY) + "'");
+        }
+    }
+
+    @Override
+    public WindowPolicy windowPolicy(UsageSource source) {
+        return POLICIES.get(source.parameters().string(GRANULARITY_KEY));
+    }
+
+    @Override
+    public List<ApiCall> calls(UsageSource source, Window window) {
+        SourceParameters parameters = source.parameters();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("StartTime", TencentTimes.isoHourAtChinaOffset(window.start()));
+        // the next bucket's start, read as exclusive: the answer covers exactly the window
+        body.put("EndTime", TencentTimes.isoHourAtChinaOffset(window.end()));
+        List<String> channels = parameters.list(CHANNEL_IDS_KEY);
+        if (!channels.isEmpty()) {
+            channels.forEach(body.putArray("ChannelIds")::add);
+        }
+        List<String> types = parameters.list(TYPES_KEY);
+        if (!types.isEmpty()) {
+            types.forEach(body.putArray("Types")::add);
+        }
+        body.put("Dimension", true);
+        String region = parameters.string(REGION_KEY);
+        EventOrigin origin = new EventOrigin(TencentSources.PROVIDER, SERVICE_NAME, region, source.subAccountId(),
+                source.name(), ACTION);
+        Tc3Request request = new Tc3Request(source.hostHeader(), ACTION, parameters.string(VERSION_KEY), region,
+                body.toString());
+        return List.of(new TencentApiCall(source, window, origin, parameters.string(SERVICE_KEY), request));
+    }
+
+    @Override
+    public List<UsageMeasurement> measurements(JsonNode response, ApiCall call) {
+        Window window = call.window();
+        Duration bucket = windowPolicy(call.source()).grid().bucket();
+        if (!window.end().equals(window.start().plus(bucket))) {
+            throw new IllegalArgumentException(ACTION + " answers sum their whole span; window " + window
+                    + " is not one " + bucket + " bucket");
+        }
+        // rows of one channel and ad type are added up: their counters are additive and all lie in the window
+        Map<List<String>, Map<Counter, BigDecimal>> totals = new LinkedHashMap<>();
+        for (JsonNode detail : response.path("Info").path("UsageDetails")) {
+            String channel = required(detail, "ChannelId");
+            String adType = required(detail, "AdType");
+            Map<Counter, BigDecimal> counters = totals.computeIfAbsent(List.of(channel, adType),
+                    key -> new LinkedHashMap<>());
+            for (Counter counter : COUNTERS) {
+                JsonNode value = value(detail, counter);
+                if (value != null) {
+                    counters.merge(counter, TencentSources.quantity(value, counter.fields().get(0), ACTION),
+                            BigDecimal::add);
+                }
+            }
+        }
+        List<UsageMeasurement> measurements = new ArrayList<>();
+        totals.forEach((key, counters) -> counters.forEach((counter, quantity) -> measurements.add(
+                new UsageMeasurement(window.start(), bucket, key.get(0), key.get(1), counter.metric(), quantity,
+                        counter.unit()))));
+        infoMismatches(response.path("Info"), totals).forEach(mismatch -> LOG.warn(
+                "{} of source '{}' {}: {} (RequestId {})", ACTION, call.source().name(), window, mismatch,
+                response.path("RequestId").asText()));
+        return measurements;
+    }
+
+    /** The Info totals that differ from the sum of the published details: reported, the details are published. */
+    static List<String> infoMismatches(JsonNode info, Map<List<String>, Map<Counter, BigDecimal>> totals) {
+        List<String> mismatches = new ArrayList<>();
+        for (Counter counter : COUNTERS) {
+            JsonNode stated = value(info, counter);
+            if (stated == null || !stated.isNumber()) {
+                continue;
+            }
+            BigDecimal sum = totals.values().stream().map(c -> c.getOrDefault(counter, BigDecimal.ZERO))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (stated.decimalValue().compareTo(sum) != 0) {
+                mismatches.add("Info " + counter.fields().get(0) + " is " + stated + ", its UsageDetails add up to "
+                        + sum);
+            }
+        }
+        return mismatches;
+    }
+
+    private static JsonNode value(JsonNode entry, Counter counter) {
+        for (String field : counter.fields()) {
+            if (entry.hasNonNull(field)) {
+                return entry.get(field);
+            }
+        }
+        return null;
+    }
+
+    private static String required(JsonNode detail, String field) {
+        String value = detail.path(field).asText("");
+        if (value.isBlank()) {
+            throw new CloudApiException(ACTION, "InvalidAnswer", "a UsageDetails entry has no " + field, null, true);
+        }
+        return value;
+    }
+}

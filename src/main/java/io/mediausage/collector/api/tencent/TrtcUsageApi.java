@@ -1,0 +1,200 @@
+package io.mediausage.collector.api.tencent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.CloudApiException;
+import io.mediausage.collector.api.TemplateParameter;
+import io.mediausage.collector.api.TencentApiCall;
+import io.mediausage.collector.api.UsageApi;
+import io.mediausage.collector.event.EventOrigin;
+import io.mediausage.collector.event.UsageMeasurement;
+import io.mediausage.collector.event.UsageUnits;
+import io.mediausage.collector.signing.Tc3Request;
+import io.mediausage.collector.source.SourceParameters;
+import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.window.BucketGrid;
+import io.mediausage.collector.window.Window;
+import io.mediausage.collector.window.WindowPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tencent Cloud TRTC {@code DescribeTrtcUsage} (2019-07-22): audio/video minutes per usage type (Audio, SD, HD...)
+ * of one application or of the whole account.
+ *
+ * <p>The API picks the granularity from the span asked: a query of one UTC+8 day answers five-minute figures, a
+ * longer one daily figures; both dates are included and a query may cover at most 31 days. A source chooses its
+ * granularity and the windows are planned to get it:
+ * <ul>
+ *   <li>{@code five-minute}: each UTC+8 day a window touches is asked on its own (StartTime = EndTime = that
+ *       day), and only the window's five-minute buckets are kept;</li>
+ *   <li>{@code daily}: a window of days is asked from its first to its last day; a one-day window would come back
+ *       in five-minute figures, so its query starts a day earlier (never later: the following days may not be
+ *       settled) and only the window's day is kept.</li>
+ * </ul>
+ * One request per listed SdkAppId, or one for the whole account when none is listed.
+ */
+public final class TrtcUsageApi implements UsageApi {
+
+    public static final String NAME = "tencent-trtc-usage";
+    static final String ACTION = "DescribeTrtcUsage";
+    static final String VERSION = "2019-07-22";
+    static final String SERVICE = "trtc";
+    static final String SERVICE_NAME = "Tencent Real-Time Communication";
+
+    static final Set<String> REGIONS = Set.of("ap-guangzhou", "ap-singapore");
+    static final String FIVE_MINUTE = "five-minute";
+    static final String DAILY = "daily";
+    static final String ALL_APPS = "all-apps";
+    static final String METRIC = "duration";
+
+    static final String REGION_KEY = "region";
+    static final String GRANULARITY_KEY = "granularity";
+    static final String SDK_APP_IDS_KEY = "sdkAppIds";
+
+    /** The document states no retention; a year, as for the other Tencent usage APIs. */
+    private static final Duration RETENTION = Duration.ofDays(365);
+
+    /** One UTC+8 day a query; a window of 288 buckets touches at most two days, each asked on its own. */
+    static final WindowPolicy FIVE_MINUTE_POLICY =
+            new WindowPolicy(BucketGrid.fiveMinutes(BucketGrid.CHINA_STANDARD_TIME), 288, RETENTION);
+    /** 31 days a query, both ends included: 31 whole days a window (a one-day window asks two days). */
+    static final WindowPolicy DAILY_POLICY =
+            new WindowPolicy(BucketGrid.daily(BucketGrid.CHINA_STANDARD_TIME), 31, RETENTION);
+
+    private static final Map<String, WindowPolicy> POLICIES = Map.of(FIVE_MINUTE, FIVE_MINUTE_POLICY, DAILY,
+            DAILY_POLICY);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Cloud cloud() {
+        return Cloud.TENCENT;
+    }
+
+    @Override
+    public List<TemplateParameter> templateParameters() {
+        return List.of(
+                TemplateParameter.required("accountId", null,
+                        "Tencent Cloud account (UIN) the credentials belong to; published as SubAccountId"),
+                TemplateParameter.required(REGION_KEY, "{{usage.tencent-trtc-usage.region}}",
+                        "X-TC-Region to send: ap-guangzhou or ap-singapore (the only regions the API accepts)"),
+                TemplateParameter.required(GRANULARITY_KEY, "{{usage.tencent-trtc-usage.granularity}}",
+                        "five-minute (one query per UTC+8 day) or daily (up to 31 days a query)"),
+                TemplateParameter.optional(SDK_APP_IDS_KEY,
+                        "Comma-separated SDKAppIDs, one request each; the whole account (ResourceId all-apps) "
+                                + "when left out"));
+    }
+
+    @Override
+    public void validate(SourceParameters parameters) {
+        parameters.string("accountId");
+        TencentSources.requireOne(parameters, REGION_KEY, REGIONS);
+        TencentSources.requireOne(parameters, GRANULARITY_KEY, POLICIES.keySet());
+        TencentSources.positiveIds(parameters, SDK_APP_IDS_KEY);
+    }
+
+    @Override
+    public WindowPolicy windowPolicy(UsageSource source) {
+        return POLICIES.get(source.parameters().string(GRANULARITY_KEY));
+    }
+
+    @Override
+    public List<ApiCall> calls(UsageSource source, Window window) {
+        List<Long> apps = TencentSources.positiveIds(source.parameters(), SDK_APP_IDS_KEY);
+        List<ApiCall> calls = new ArrayList<>();
+        for (LocalDate[] dates : queries(source, window)) {
+            if (apps.isEmpty()) {
+                calls.add(call(source, window, dates, null));
+            }
+            apps.forEach(app -> calls.add(call(source, window, dates, app)));
+        }
+        return calls;
+    }
+
+    /** The StartTime/EndTime pairs (UTC+8 dates, both included) that get the window in its granularity. */
+    static List<LocalDate[]> queries(UsageSource source, Window window) {
+        LocalDate first = TencentTimes.chinaDate(window.start());
+        if (DAILY.equals(source.parameters().string(GRANULARITY_KEY))) {
+            LocalDate last = TencentTimes.chinaDate(window.end()).minusDays(1);
+            // a one-day query answers five-minute figures: ask the day before as well, never the day after
+            return List.<LocalDate[]>of(new LocalDate[] {first.equals(last) ? first.minusDays(1) : first, last});
+        }
+        LocalDate last = TencentTimes.chinaDate(window.end().minusNanos(1));
+        List<LocalDate[]> days = new ArrayList<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            days.add(new LocalDate[] {day, day});
+        }
+        return days;
+    }
+
+    private static ApiCall call(UsageSource source, Window window, LocalDate[] dates, Long app) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("StartTime", dates[0].toString());
+        body.put("EndTime", dates[1].toString());
+        if (app != null) {
+            body.put("SdkAppId", app);
+        }
+        String region = source.parameters().string(REGION_KEY);
+        EventOrigin origin = new EventOrigin(TencentSources.PROVIDER, SERVICE_NAME, region, source.subAccountId(),
+                source.name(), ACTION);
+        Tc3Request request = new Tc3Request(source.hostHeader(), ACTION, VERSION, region, body.toString());
+        return new TencentApiCall(source, window, origin, SERVICE, request);
+    }
+
+    @Override
+    public List<UsageMeasurement> measurements(JsonNode response, ApiCall call) {
+        BucketGrid grid = windowPolicy(call.source()).grid();
+        JsonNode asked = TencentSources.payload((TencentApiCall) call);
+        String resourceId = asked.has("SdkAppId") ? asked.path("SdkAppId").asText() : ALL_APPS;
+        JsonNode usageKeys = response.path("UsageKey");
+        List<UsageMeasurement> measurements = new ArrayList<>();
+        for (JsonNode entry : response.path("UsageList")) {
+            Instant bucket = bucketStart(entry, grid);
+            if (!call.window().containsBucket(bucket)) {
+                continue;
+            }
+            JsonNode values = entry.path("UsageValue");
+            if (values.size() != usageKeys.size()) {
+                throw new CloudApiException(ACTION, "InvalidAnswer", "UsageList entry " + entry.path("TimeKey")
+                        + " has " + values.size() + " UsageValue for " + usageKeys.size() + " UsageKey", null, true);
+            }
+            for (int i = 0; i < usageKeys.size(); i++) {
+                measurements.add(new UsageMeasurement(bucket, grid.bucket(), resourceId, usageKeys.get(i).asText(),
+                        METRIC, TencentSources.quantity(values.get(i), "UsageValue", ACTION), UsageUnits.MINUTES));
+            }
+        }
+        return measurements;
+    }
+
+    /**
+     * The bucket an entry reports: its TimeKey ({@code YYYY-MM-DD HH:mm:ss}, UTC+8), or its TimeStampKey (Unix
+     * seconds) where a newer answer has only that. A time off the source's grid means the API answered another
+     * granularity than the one asked for, and the answer is not used.
+     */
+    static Instant bucketStart(JsonNode entry, BucketGrid grid) {
+        Instant start = TencentTimes.chinaLocalSecondsOrNull(entry.path("TimeKey").asText());
+        if (start == null && entry.path("TimeStampKey").canConvertToLong()) {
+            start = Instant.ofEpochSecond(entry.path("TimeStampKey").asLong());
+        }
+        if (start == null) {
+            throw new CloudApiException(ACTION, "InvalidAnswer", "UsageList entry has no TimeKey of the form "
+                    + "YYYY-MM-DD HH:mm:ss: " + entry.path("TimeKey"), null, true);
+        }
+        if (!grid.isAligned(start)) {
+            throw new CloudApiException(ACTION, "InvalidAnswer", "TimeKey " + entry.path("TimeKey")
+                    + " is not the start of a " + grid.bucket() + " bucket", null, true);
+        }
+        return start;
+    }
+}

@@ -1,0 +1,191 @@
+package io.mediausage.collector.api.tencent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.CloudApiException;
+import io.mediausage.collector.api.TemplateParameter;
+import io.mediausage.collector.api.TencentApiCall;
+import io.mediausage.collector.api.UsageApi;
+import io.mediausage.collector.event.EventOrigin;
+import io.mediausage.collector.event.UsageMeasurement;
+import io.mediausage.collector.event.UsageUnits;
+import io.mediausage.collector.signing.Tc3Request;
+import io.mediausage.collector.source.SourceParameters;
+import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.window.BucketGrid;
+import io.mediausage.collector.window.Window;
+import io.mediausage.collector.window.WindowPolicy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tencent Cloud VOD {@code DescribeMediaPlayStatDetails} (2018-07-17): plays and playback traffic of one media
+ * file per UTC+8 hour or day.
+ *
+ * <p>One request per file per window, with {@code Interval} always sent (the API's default depends on the span).
+ * A window [start, end) is asked as StartTime = start, EndTime = end: the document's example (00:00 to 02:00
+ * answers 00:00 and 01:00) reads as end-exclusive, and the answer is filtered to the window in case a server
+ * includes the end bucket. Spans are kept a bucket short of the documented 7 days (Hour) and 90 days (Day) so
+ * that even an inclusive count fits; data is kept for a year. Hours and days without plays may be left out of
+ * the answer: nothing is published for them.
+ */
+public final class VodPlayStatsApi implements UsageApi {
+
+    public static final String NAME = "tencent-vod-play-stats";
+    static final String ACTION = "DescribeMediaPlayStatDetails";
+    static final String VERSION = "2018-07-17";
+    static final String SERVICE = "vod";
+    static final String SERVICE_NAME = "Video on Demand";
+    /** VOD's statistics are not per region; the API takes no region. */
+    static final String REGION_ID = "global";
+    static final String SKU = "Playback";
+
+    static final String HOUR = "hour";
+    static final String DAY = "day";
+
+    static final String GRANULARITY_KEY = "granularity";
+    static final String FILE_IDS_KEY = "fileIds";
+    static final String FILE_IDS_FILE_KEY = "fileIdsFile";
+    static final String SUB_APP_ID_KEY = "subAppId";
+    static final String REGION_KEY = "region";
+
+    /** A year, less a day so that the oldest day asked is inside the year however the server counts it. */
+    private static final Duration RETENTION = Duration.ofDays(364);
+    static final WindowPolicy HOUR_POLICY =
+            new WindowPolicy(BucketGrid.hourly(BucketGrid.CHINA_STANDARD_TIME), 7 * 24 - 1, RETENTION);
+    static final WindowPolicy DAY_POLICY =
+            new WindowPolicy(BucketGrid.daily(BucketGrid.CHINA_STANDARD_TIME), 90 - 1, RETENTION);
+
+    private static final Map<String, WindowPolicy> POLICIES = Map.of(HOUR, HOUR_POLICY, DAY, DAY_POLICY);
+    private static final Map<String, String> INTERVALS = Map.of(HOUR, "Hour", DAY, "Day");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Cloud cloud() {
+        return Cloud.TENCENT;
+    }
+
+    @Override
+    public List<TemplateParameter> templateParameters() {
+        return List.of(
+                TemplateParameter.required("accountId", null,
+                        "Tencent Cloud account (UIN) the credentials belong to; published as SubAccountId"),
+                TemplateParameter.required(GRANULARITY_KEY, "{{usage.tencent-vod-play-stats.granularity}}",
+                        "hour (up to a week a query) or day (up to 90 days a query), UTC+8"),
+                TemplateParameter.optional(FILE_IDS_KEY, "Comma-separated FileIds to collect, one request each"),
+                TemplateParameter.optional(FILE_IDS_FILE_KEY,
+                        "Path of a text file of FileIds, one a line, # starts a comment; read again for every "
+                                + "window, so the list may change while the collector runs"),
+                TemplateParameter.optional(SUB_APP_ID_KEY,
+                        "VOD application id (SubAppId) the files belong to; needed for accounts opened since "
+                                + "2023-12-25"),
+                TemplateParameter.optional(REGION_KEY, "X-TC-Region to send; the API does not require one"));
+    }
+
+    @Override
+    public void validate(SourceParameters parameters) {
+        parameters.string("accountId");
+        TencentSources.requireOne(parameters, GRANULARITY_KEY, POLICIES.keySet());
+        if (TencentSources.positiveIds(parameters, SUB_APP_ID_KEY).size() > 1) {
+            throw parameters.problem(SUB_APP_ID_KEY, "takes one application id; declare a source per application");
+        }
+        fileIds(parameters);
+    }
+
+    /**
+     * The files to collect: {@code fileIds} and the lines of {@code fileIdsFile}, in order, each once. At least
+     * one is needed, so a mistyped path or an emptied file stops the source instead of silently collecting nothing.
+     */
+    static List<String> fileIds(SourceParameters parameters) {
+        Set<String> ids = new LinkedHashSet<>(parameters.list(FILE_IDS_KEY));
+        parameters.optional(FILE_IDS_FILE_KEY).ifPresent(file -> ids.addAll(readFileIds(parameters, file)));
+        if (ids.isEmpty()) {
+            throw parameters.problem(parameters.optional(FILE_IDS_FILE_KEY).isPresent() ? FILE_IDS_FILE_KEY
+                    : FILE_IDS_KEY, "names no FileId: set fileIds (comma-separated) or fileIdsFile (one a line)");
+        }
+        for (String id : ids) {
+            if (id.chars().anyMatch(Character::isWhitespace)) {
+                throw parameters.problem(FILE_IDS_KEY, "has '" + id + "', which is not a FileId");
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private static List<String> readFileIds(SourceParameters parameters, String file) {
+        try {
+            List<String> ids = new ArrayList<>();
+            for (String line : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
+                int comment = line.indexOf('#');
+                String id = (comment < 0 ? line : line.substring(0, comment)).trim();
+                if (!id.isEmpty()) {
+                    ids.add(id);
+                }
+            }
+            return ids;
+        } catch (IOException | InvalidPathException e) {
+            throw parameters.problem(FILE_IDS_FILE_KEY, "names '" + file + "', which cannot be read: " + e);
+        }
+    }
+
+    @Override
+    public WindowPolicy windowPolicy(UsageSource source) {
+        return POLICIES.get(source.parameters().string(GRANULARITY_KEY));
+    }
+
+    @Override
+    public List<ApiCall> calls(UsageSource source, Window window) {
+        SourceParameters parameters = source.parameters();
+        String interval = INTERVALS.get(parameters.string(GRANULARITY_KEY));
+        List<Long> subAppId = TencentSources.positiveIds(parameters, SUB_APP_ID_KEY);
+        EventOrigin origin = new EventOrigin(TencentSources.PROVIDER, SERVICE_NAME, REGION_ID, source.subAccountId(),
+                source.name(), ACTION);
+        return fileIds(parameters).stream().<ApiCall>map(fileId -> {
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
+            body.put("FileId", fileId);
+            body.put("StartTime", TencentTimes.isoAtChinaOffset(window.start()));
+            body.put("EndTime", TencentTimes.isoAtChinaOffset(window.end()));
+            subAppId.forEach(id -> body.put("SubAppId", id));
+            body.put("Interval", interval);
+            Tc3Request request = new Tc3Request(source.hostHeader(), ACTION, VERSION,
+                    parameters.optional(REGION_KEY).orElse(null), body.toString());
+            return new TencentApiCall(source, window, origin, SERVICE, request);
+        }).toList();
+    }
+
+    @Override
+    public List<UsageMeasurement> measurements(JsonNode response, ApiCall call) {
+        BucketGrid grid = windowPolicy(call.source()).grid();
+        String fileId = TencentSources.payload((TencentApiCall) call).path("FileId").asText();
+        List<UsageMeasurement> measurements = new ArrayList<>();
+        for (JsonNode stat : response.path("PlayStatInfoSet")) {
+            if (stat.hasNonNull("FileId") && !fileId.equals(stat.path("FileId").asText())) {
+                throw new CloudApiException(ACTION, "InvalidAnswer", "asked for FileId " + fileId
+                        + ", answered FileId " + stat.path("FileId").asText(), null, true);
+            }
+            Instant bucket = TencentTimes.bucketStart(stat.path("Time"), grid, ACTION);
+            if (call.window().containsBucket(bucket)) {
+                measurements.add(new UsageMeasurement(bucket, grid.bucket(), fileId, SKU, "plays",
+                        TencentSources.quantity(stat.path("PlayTimes"), "PlayTimes", ACTION), UsageUnits.PLAYS));
+                measurements.add(new UsageMeasurement(bucket, grid.bucket(), fileId, SKU, "traffic",
+                        TencentSources.quantity(stat.path("Traffic"), "Traffic", ACTION), UsageUnits.BYTES));
+            }
+        }
+        return measurements;
+    }
+}
