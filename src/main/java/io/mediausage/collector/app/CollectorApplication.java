@@ -1,7 +1,10 @@
 package io.mediausage.collector.app;
 
+import io.mediausage.collector.checkpoint.KafkaCheckpointStore;
 import io.mediausage.collector.collect.CollectRoutes;
 import io.mediausage.collector.collect.WindowTask;
+import io.mediausage.collector.event.UsageJson;
+import io.mediausage.collector.kafka.KafkaClientProperties;
 import io.mediausage.collector.route.UsageRouteTemplates;
 import io.mediausage.collector.source.CredentialsResolver;
 import io.mediausage.collector.source.SourceCatalog;
@@ -39,18 +42,24 @@ public final class CollectorApplication implements AutoCloseable {
 
     private final Main main;
     private final CollectorBeans beans;
+    private final KafkaCheckpointStore checkpoints;
 
-    private CollectorApplication(Main main, CollectorBeans beans) {
+    private CollectorApplication(Main main, CollectorBeans beans, KafkaCheckpointStore checkpoints) {
         this.main = main;
         this.beans = beans;
+        this.checkpoints = checkpoints;
     }
 
     public static CollectorApplication start(Settings settings) throws Exception {
         if (!Files.isRegularFile(settings.configFile())) {
             throw new IllegalArgumentException("configuration file " + settings.configFile() + " does not exist");
         }
-        CollectorBeans beans = new CollectorBeans(settings.clock(), settings.credentials());
         Main main = new Main();
+        KafkaCheckpointStore checkpoints = new KafkaCheckpointStore(
+                () -> KafkaClientProperties.of(main.getCamelContext()),
+                () -> main.getCamelContext().resolvePropertyPlaceholders("{{usage.checkpoint-topic}}"),
+                UsageJson.objectMapper());
+        CollectorBeans beans = new CollectorBeans(settings.clock(), settings.credentials(), checkpoints);
         main.setPropertyPlaceholderLocations("file:" + settings.configFile().toAbsolutePath());
         settings.overrides().forEach(main::addOverrideProperty);
         if (!settings.scheduled()) {
@@ -61,7 +70,7 @@ public final class CollectorApplication implements AutoCloseable {
         main.configure().addRoutesBuilder(new CollectRoutes());
         main.start();
         LOG.info("Collector started with sources {}", beans.sourceCatalog().all().stream().map(s -> s.name()).toList());
-        return new CollectorApplication(main, beans);
+        return new CollectorApplication(main, beans, checkpoints);
     }
 
     /** The names of the APIs the collector knows, which are also their route template ids. */
@@ -99,11 +108,16 @@ public final class CollectorApplication implements AutoCloseable {
 
     /** Blocks until the JVM is asked to stop (the scheduled collector). */
     public void awaitShutdown() throws Exception {
-        main.run();
+        try {
+            main.run();
+        } finally {
+            checkpoints.close();
+        }
     }
 
     @Override
     public void close() throws Exception {
         main.stop();
+        checkpoints.close();
     }
 }

@@ -12,7 +12,6 @@ import io.mediausage.collector.api.tencent.TencentSigningProcessor;
 import io.mediausage.collector.api.tencent.TrtcUsageApi;
 import io.mediausage.collector.api.tencent.VodPlayStatsApi;
 import io.mediausage.collector.checkpoint.CheckpointStore;
-import io.mediausage.collector.checkpoint.InMemoryCheckpointStore;
 import io.mediausage.collector.collect.ApiCallPlanner;
 import io.mediausage.collector.collect.CheckpointAdvancer;
 import io.mediausage.collector.collect.CollectionPlanner;
@@ -48,9 +47,8 @@ public final class CollectorBeans {
     private final CollectionPlanner collectionPlanner;
     private final Map<String, Object> named = new LinkedHashMap<>();
 
-    public CollectorBeans(Clock clock, CredentialsResolver credentialsResolver) {
+    public CollectorBeans(Clock clock, CredentialsResolver credentialsResolver, CheckpointStore checkpoints) {
         ObjectMapper json = UsageJson.objectMapper();
-        CheckpointStore checkpoints = new InMemoryCheckpointStore();
         sourceCatalog = new SourceCatalog(credentialsResolver, clock);
         collectionPlanner = new CollectionPlanner(new WindowPlanner(), checkpoints, clock);
 
@@ -58,9 +56,10 @@ public final class CollectorBeans {
         named.put("collectionPlanner", collectionPlanner);
         named.put("scheduledWindows", new ScheduledWindows(sourceCatalog, collectionPlanner));
         named.put("apiCallPlanner", new ApiCallPlanner());
-        named.put("tencentSigning", new TencentSigningProcessor(clock));
+        // a signature carries the wall-clock time the cloud checks, whatever clock plans the windows
+        named.put("tencentSigning", new TencentSigningProcessor(Clock.systemUTC()));
         named.put("tencentResponseReader", new TencentResponseReader(json));
-        named.put("huaweiSigning", new HuaweiSigningProcessor(clock));
+        named.put("huaweiSigning", new HuaweiSigningProcessor(Clock.systemUTC()));
         named.put("huaweiResponseReader", new HuaweiResponseReader(json));
         named.put("usageEventMapper", new UsageEventMapper(new UsageEventFactory(), clock));
         named.put("usageEventRecord", new UsageEventRecordProcessor(json));

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Checkpoints that live as long as the process: a restart re-collects from each source's start. */
+/** Checkpoints in memory, for unit tests of what plans from them. */
 public final class InMemoryCheckpointStore implements CheckpointStore {
 
     private final Map<String, Instant> checkpoints = new ConcurrentHashMap<>();

@@ -1,0 +1,154 @@
+package io.mediausage.collector.checkpoint;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checkpoints in Kafka itself, as Kafka Connect keeps source offsets: a compacted topic keyed by source name.
+ * The latest record of each source is loaded once, on first use; each advance is written with acks=all and
+ * waited for, so a checkpoint the collector acted on survives a crash.
+ */
+public final class KafkaCheckpointStore implements CheckpointStore, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaCheckpointStore.class);
+    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {
+    };
+
+    private final Supplier<Properties> clientProperties;
+    private final Supplier<String> topicName;
+    private String topic;
+    private final ObjectMapper json;
+    private Map<String, Instant> checkpoints;
+    private KafkaProducer<String, String> producer;
+
+    /**
+     * Both settings are read on first use, when the configuration is loaded.
+     *
+     * @param clientProperties the Kafka client settings (brokers, security) of the Camel Kafka component
+     * @param topicName        the compacted checkpoint topic
+     */
+    public KafkaCheckpointStore(Supplier<Properties> clientProperties, Supplier<String> topicName, ObjectMapper json) {
+        this.clientProperties = clientProperties;
+        this.topicName = topicName;
+        this.json = json;
+    }
+
+    @Override
+    public synchronized Optional<Instant> collectedUntil(String sourceName) {
+        return Optional.ofNullable(loaded().get(sourceName));
+    }
+
+    @Override
+    public synchronized void advance(String sourceName, Instant until) {
+        Instant current = loaded().get(sourceName);
+        if (current != null && !until.isAfter(current)) {
+            return;
+        }
+        try {
+            String value = json.writeValueAsString(new Checkpoint(sourceName, until).toMap());
+            producer().send(new ProducerRecord<>(topic, sourceName, value)).get();
+            checkpoints.put(sourceName, until);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the checkpoint of " + sourceName, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot write the checkpoint of " + sourceName + " to " + topic, e.getCause());
+        }
+    }
+
+    private Map<String, Instant> loaded() {
+        if (checkpoints == null) {
+            topic = topicName.get();
+            createTopicIfMissing();
+            checkpoints = readAll();
+            LOG.info("Loaded {} checkpoint(s) from {}: {}", checkpoints.size(), topic, checkpoints);
+        }
+        return checkpoints;
+    }
+
+    private void createTopicIfMissing() {
+        try (Admin admin = Admin.create(clientProperties.get())) {
+            NewTopic compacted = new NewTopic(topic, Optional.of(1), Optional.empty())
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            admin.createTopics(List.of(compacted)).all().get();
+            LOG.info("Created compacted checkpoint topic {}", topic);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create the checkpoint topic " + topic, e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating the checkpoint topic " + topic, e);
+        }
+    }
+
+    private Map<String, Instant> readAll() {
+        Properties properties = clientProperties.get();
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Map<String, Instant> latest = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    Checkpoint checkpoint = Checkpoint.fromMap(json.readValue(record.value(), MAP));
+                    latest.put(checkpoint.sourceName(), checkpoint.collectedUntil());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable record in checkpoint topic " + topic, e);
+        }
+        return latest;
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties properties = clientProperties.get();
+            properties.put(ProducerConfig.ACKS_CONFIG, "all");
+            properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(10));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.mediausage.collector.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mediausage.collector.api.huawei.LiveTranscodeUsageApi;
+import io.mediausage.collector.checkpoint.InMemoryCheckpointStore;
+import io.mediausage.collector.signing.Credentials;
+import io.mediausage.collector.source.SourceParameters;
+import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.window.Window;
+import io.mediausage.collector.window.WindowPlanner;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CollectionPlannerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:17:00Z");
+
+    private final InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
+    private final CollectionPlanner planner = new CollectionPlanner(new WindowPlanner(), checkpoints,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private static UsageSource hourlySource(Duration lookback) {
+        LiveTranscodeUsageApi api = new LiveTranscodeUsageApi();
+        SourceParameters parameters = new SourceParameters("live", Map.of("projectId", "p1", "region", "cn-north-4"));
+        return new UsageSource("live", api, URI.create("https://live.cn-north-4.myhuaweicloud.com"), "p1",
+                new Credentials("AK000000000000000000", "sk"), "t", Instant.parse("2026-11-20T00:00:00Z"),
+                Duration.ofHours(2), lookback, 10, parameters);
+    }
+
+    @Test
+    void should_start_the_first_run_at_the_start_and_stop_at_the_settled_edge() {
+        assertThat(planner.scheduled(hourlySource(Duration.ZERO))).extracting(WindowTask::window).containsExactly(
+                new Window(Instant.parse("2026-11-20T00:00:00Z"), Instant.parse("2026-11-22T08:00:00Z")));
+    }
+
+    @Test
+    void should_resume_from_the_checkpoint() {
+        checkpoints.advance("live", Instant.parse("2026-11-22T06:00:00Z"));
+
+        assertThat(planner.scheduled(hourlySource(Duration.ZERO))).extracting(WindowTask::window).containsExactly(
+                new Window(Instant.parse("2026-11-22T06:00:00Z"), Instant.parse("2026-11-22T08:00:00Z")));
+    }
+
+    @Test
+    void should_collect_the_lookback_again_when_caught_up() {
+        checkpoints.advance("live", Instant.parse("2026-11-22T08:00:00Z"));
+
+        assertThat(planner.scheduled(hourlySource(Duration.ofHours(3)))).extracting(WindowTask::window).containsExactly(
+                new Window(Instant.parse("2026-11-22T05:00:00Z"), Instant.parse("2026-11-22T08:00:00Z")));
+    }
+
+    @Test
+    void should_plan_nothing_when_caught_up_without_lookback() {
+        checkpoints.advance("live", Instant.parse("2026-11-22T08:00:00Z"));
+
+        assertThat(planner.scheduled(hourlySource(Duration.ZERO))).isEmpty();
+    }
+}

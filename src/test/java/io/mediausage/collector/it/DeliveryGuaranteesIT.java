@@ -1,0 +1,186 @@
+package io.mediausage.collector.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediausage.collector.app.CollectionReport;
+import io.mediausage.collector.app.CollectorApplication;
+import io.mediausage.collector.simulator.CloudApiSimulator;
+import io.mediausage.collector.simulator.FaultKind;
+import io.mediausage.collector.simulator.SimulatorConfig;
+import io.mediausage.collector.simulator.UsageDataModel;
+import io.mediausage.collector.source.CredentialsResolver;
+import io.mediausage.collector.testing.UsageEventSchema;
+import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
+import io.mediausage.collector.testing.kafka.KafkaTopicReader;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Faults of every kind, and a permanent error, against the collector's retries and dead letters. */
+class DeliveryGuaranteesIT {
+
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClass();
+
+    static final String SECRET_ID = "AKIDdeliveryIT000000000000000000";
+    static final String SECRET_KEY = "delivery-it-tencent-secret";
+    static final String WRONG_KEY = "delivery-it-wrong-secret-never-printed";
+    static final String AK = "DELIVERYITAK00000000";
+    static final String SK = "delivery-it-huawei-secret";
+    static final String TOPIC = "usage.it.delivery";
+    static final String DEAD_LETTERS = "usage.dead-letters";
+    static final ZoneOffset CST = ZoneOffset.ofHours(8);
+    static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    static CloudApiSimulator simulator;
+    static CollectorApplication collector;
+    final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        KAFKA.broker().createTopic(TOPIC, 3, true);
+        KAFKA.broker().createTopic(DEAD_LETTERS, 1, false);
+        simulator = CloudApiSimulator.start(SimulatorConfig.builder()
+                .tencentCredential(SECRET_ID, SECRET_KEY)
+                .huaweiCredential(AK, SK)
+                .build());
+        Map<String, String> environment = Map.of("TENCENTCLOUD_SECRET_ID", SECRET_ID,
+                "TENCENTCLOUD_SECRET_KEY", SECRET_KEY, "WRONG_TENCENT_SECRET_KEY", WRONG_KEY,
+                "CLOUD_SDK_AK", AK, "CLOUD_SDK_SK", SK);
+        CredentialsResolver credentials = name -> Optional.ofNullable(environment.get(name));
+        collector = CollectorApplication.start(new CollectorApplication.Settings(
+                Path.of("config/application.properties"),
+                Map.of("camel.main.routes-include-pattern", "classpath:it/delivery-sources.yaml",
+                        "camel.component.kafka.brokers", KAFKA.bootstrapServers(),
+                        "camel.component.http.response-timeout", "3000",
+                        "usage.retry.max-attempts", "12",
+                        "usage.retry.initial-delay-ms", "20",
+                        "usage.retry.max-delay-ms", "200",
+                        "it.simulator-url", simulator.baseUrl().toString()),
+                Clock.fixed(NOW, ZoneOffset.UTC), credentials, false));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (collector != null) {
+            collector.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    @Test
+    void should_end_a_60_day_backfill_under_20_percent_faults_with_exactly_the_fault_free_events() throws Exception {
+        List<FaultKind> kinds = List.of(FaultKind.HTTP_500, FaultKind.HTTP_502, FaultKind.HTTP_503,
+                FaultKind.DROP_CONNECTION, FaultKind.SLOW_REPLY, FaultKind.TRUNCATED_BODY, FaultKind.THROTTLE,
+                FaultKind.TENCENT_INTERNAL_ERROR);
+        simulator.faults().slowReplyDelay(Duration.ofMillis(200));
+        for (FaultKind kind : kinds) {
+            simulator.faults().nextCalls(kind, 1).probability(kind, 0.20 / kinds.size());
+        }
+        Instant from = NOW.minus(Duration.ofDays(60));
+
+        List<CollectionReport> reports = List.of(collector.collect("it-mps-a", from, NOW),
+                collector.collect("it-huawei-a", from, NOW), collector.collect("it-huawei-b", from, NOW));
+        simulator.faults().clear();
+
+        assertThat(reports).allMatch(CollectionReport::succeeded, "every window published");
+        for (FaultKind kind : kinds) {
+            assertThat(simulator.faults().firedCount(kind)).as(kind.name()).isPositive();
+        }
+        assertThat(published()).isEqualTo(expectedFigures(from));
+    }
+
+    @Test
+    void should_dead_letter_a_permanent_error_with_its_window_code_and_request_id_and_never_the_secret()
+            throws Exception {
+        Instant from = NOW.minus(Duration.ofDays(3));
+
+        CollectionReport report = collector.collect("it-mps-wrong-key", from, NOW);
+
+        assertThat(report.succeeded()).isFalse();
+        assertThat(report.failures()).hasSize(1).first().asString().contains("AuthFailure");
+        List<ConsumerRecord<String, String>> letters =
+                KafkaTopicReader.readAll(KAFKA.bootstrapServers(), DEAD_LETTERS, Duration.ofSeconds(10));
+        assertThat(letters).hasSize(1); // a permanent error is not retried
+        JsonNode letter = json.readTree(letters.get(0).value());
+        assertThat(letter.path("source").asText()).isEqualTo("it-mps-wrong-key");
+        assertThat(letter.path("action").asText()).isEqualTo("DescribeUsageData");
+        assertThat(letter.path("errorCode").asText()).startsWith("AuthFailure.");
+        assertThat(letter.path("cloudRequestId").asText()).isNotBlank();
+        assertThat(letter.path("retriable").asBoolean()).isFalse();
+        assertThat(letter.path("attempts").asInt()).isEqualTo(1);
+        assertThat(Instant.parse(letter.path("windowStart").asText())).isBefore(Instant.parse(
+                letter.path("windowEnd").asText()));
+        assertThat(letters.get(0).value()).doesNotContain(WRONG_KEY).doesNotContain(SECRET_KEY);
+        assertThat(letters.get(0).key()).startsWith("it-mps-wrong-key/");
+    }
+
+    /** The model's figures for the three healthy sources over the whole buckets of [from, NOW). */
+    private Map<String, BigDecimal> expectedFigures(Instant from) {
+        UsageDataModel model = simulator.data();
+        Map<String, BigDecimal> expected = new HashMap<>();
+        LocalDate today = NOW.atOffset(CST).toLocalDate();
+        for (String region : List.of("ap-guangzhou", "ap-singapore", "ap-hongkong", "ap-tokyo")) {
+            for (String type : List.of("Transcode", "Enhance", "Snapshot")) {
+                for (String spec : model.mpsSpecs(SECRET_ID, region, type)) {
+                    for (LocalDate day = from.atOffset(CST).toLocalDate(); day.isBefore(today); day = day.plusDays(1)) {
+                        Instant start = day.atStartOfDay(CST).toInstant();
+                        String sku = type + "/" + spec;
+                        model.mpsUsage(SECRET_ID, region, type, spec, day).ifPresent(f -> {
+                            expected.put(String.join("|", "100000000001", region, sku, "usage", start.toString()),
+                                    BigDecimal.valueOf(f.usage()));
+                            expected.put(String.join("|", "100000000001", region, sku, "task_count", start.toString()),
+                                    BigDecimal.valueOf(f.count()));
+                        });
+                    }
+                }
+            }
+        }
+        Map<String, String> projects = Map.of("aaaa0000000000000000000000000001", "cn-north-4",
+                "bbbb0000000000000000000000000002", "ap-southeast-1");
+        projects.forEach((project, region) -> {
+            for (Instant hour = from.truncatedTo(ChronoUnit.HOURS); hour.isBefore(NOW.truncatedTo(ChronoUnit.HOURS));
+                    hour = hour.plus(Duration.ofHours(1))) {
+                for (String spec : UsageDataModel.HUAWEI_SPECS) {
+                    String key = String.join("|", project, region, spec, "transcode_duration", hour.toString());
+                    model.huaweiTranscodeMinutes(project, null, null, spec, hour).ifPresent(m -> expected.put(key, m));
+                }
+            }
+        });
+        expected.replaceAll((k, v) -> v.stripTrailingZeros());
+        return expected;
+    }
+
+    /** What the topic holds, each event once and valid, by (account, region, SKU, metric, period). */
+    private Map<String, BigDecimal> published() throws Exception {
+        Map<String, BigDecimal> published = new HashMap<>();
+        for (ConsumerRecord<String, String> record :
+                KafkaTopicReader.readAll(KAFKA.bootstrapServers(), TOPIC, Duration.ofSeconds(20))) {
+            assertThat(UsageEventSchema.violations(record.value())).as(record.value()).isEmpty();
+            JsonNode e = json.readTree(record.value());
+            String key = String.join("|", e.path("SubAccountId").asText(), e.path("RegionId").asText(),
+                    e.path("SkuId").asText(), e.path("x_Metric").asText(), e.path("ChargePeriodStart").asText());
+            assertThat(published.put(key, e.path("ConsumedQuantity").decimalValue().stripTrailingZeros()))
+                    .as("published twice: " + record.value()).isNull();
+        }
+        return published;
+    }
+}

@@ -1,0 +1,34 @@
+package io.mediausage.collector.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ApiRateLimitersTest {
+
+    private final ApiRateLimiters limiters = new ApiRateLimiters();
+
+    @Test
+    void should_allow_one_request_at_a_time_never_a_burst() {
+        assertThat(limiters.bucket("AKID1", "DescribeMediaPlayStatDetails", 20).tryConsume(1)).isTrue();
+        assertThat(limiters.bucket("AKID1", "DescribeMediaPlayStatDetails", 20).tryConsume(1)).isFalse();
+    }
+
+    @Test
+    void should_share_one_limit_per_credentials_and_action() {
+        assertThat(limiters.bucket("AKID1", "DescribeTrtcUsage", 5))
+                .isSameAs(limiters.bucket("AKID1", "DescribeTrtcUsage", 5))
+                .isNotSameAs(limiters.bucket("AKID2", "DescribeTrtcUsage", 5))
+                .isNotSameAs(limiters.bucket("AKID1", "DescribeUsageData", 5));
+    }
+
+    @Test
+    void should_space_requests_at_the_rate() throws InterruptedException {
+        long start = System.nanoTime();
+        for (int i = 0; i < 6; i++) {
+            limiters.acquire("AKID3", "DescribeTrtcUsage", 50);
+        }
+        // six requests at 50/s: the first at once, the other five 20 ms apart
+        assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(95);
+    }
+}
