@@ -19,8 +19,12 @@ public final class RetryPolicy implements Predicate {
 
     @Override
     public boolean matches(Exchange exchange) {
-        int attemptsSoFar = 1 + exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        return attemptsSoFar < maxAttempts && isTransient(exchange.getException());
+        return attemptsMade(exchange) < maxAttempts && isTransient(exchange.getException());
+    }
+
+    /** Camel counts a failed attempt before it asks whether to try again, so the counter is the attempts made. */
+    static int attemptsMade(Exchange exchange) {
+        return exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
     }
 
     static boolean isTransient(Throwable failure) {

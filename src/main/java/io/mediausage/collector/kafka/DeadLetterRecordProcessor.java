@@ -44,6 +44,7 @@ public final class DeadLetterRecordProcessor implements Processor {
                     .put("message", failure == null ? "" : String.valueOf(failure.getMessage()))
                     .putNull("cloudRequestId").put("retriable", true);
         }
+        // once Camel has given up, its counter holds the redeliveries made: add the first attempt
         record.put("attempts", 1 + exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class))
                 .put("failedAt", clock.instant().toString());
         Message message = exchange.getMessage();

@@ -117,8 +117,8 @@ class DeliveryGuaranteesIT {
 
         assertThat(report.succeeded()).isFalse();
         assertThat(report.failures()).hasSize(1).first().asString().contains("AuthFailure");
-        List<ConsumerRecord<String, String>> letters =
-                KafkaTopicReader.readAll(KAFKA.bootstrapServers(), DEAD_LETTERS, Duration.ofSeconds(10));
+        List<ConsumerRecord<String, String>> letters = deadLetters().stream()
+                .filter(r -> r.key().startsWith("it-mps-wrong-key/")).toList();
         assertThat(letters).hasSize(1); // a permanent error is not retried
         JsonNode letter = json.readTree(letters.get(0).value());
         assertThat(letter.path("source").asText()).isEqualTo("it-mps-wrong-key");
@@ -131,6 +131,31 @@ class DeliveryGuaranteesIT {
                 letter.path("windowEnd").asText()));
         assertThat(letters.get(0).value()).doesNotContain(WRONG_KEY).doesNotContain(SECRET_KEY);
         assertThat(letters.get(0).key()).startsWith("it-mps-wrong-key/");
+    }
+
+    @Test
+    void should_give_up_after_the_configured_attempts_and_dead_letter_the_call() throws Exception {
+        int lettersBefore = deadLetters().size();
+        simulator.clearCalls();
+        simulator.faults().probability(FaultKind.HTTP_503, 1.0);
+        try {
+            CollectionReport report = collector.collect("it-huawei-b", NOW.minus(Duration.ofHours(3)), NOW);
+
+            assertThat(report.succeeded()).isFalse();
+        } finally {
+            simulator.faults().clear();
+        }
+        List<ConsumerRecord<String, String>> letters = deadLetters();
+        assertThat(letters).hasSize(lettersBefore + 1);
+        JsonNode letter = json.readTree(letters.get(letters.size() - 1).value());
+        assertThat(letter.path("source").asText()).isEqualTo("it-huawei-b");
+        assertThat(letter.path("retriable").asBoolean()).isTrue();
+        assertThat(simulator.calls()).hasSize(12); // usage.retry.max-attempts of this test
+        assertThat(letter.path("attempts").asInt()).isEqualTo(12);
+    }
+
+    private List<ConsumerRecord<String, String>> deadLetters() {
+        return KafkaTopicReader.readAll(KAFKA.bootstrapServers(), DEAD_LETTERS, Duration.ofSeconds(10));
     }
 
     /** The model's figures for the three healthy sources over the whole buckets of [from, NOW). */

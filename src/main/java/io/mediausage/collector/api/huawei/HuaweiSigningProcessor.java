@@ -27,7 +27,8 @@ public final class HuaweiSigningProcessor implements Processor {
         Message message = exchange.getMessage();
         HuaweiApiCall call = exchange.getProperty(CollectRoutes.API_CALL, HuaweiApiCall.class);
         HuaweiRequest request = call.request();
-        message.removeHeaders("*");
+        // a clean request each attempt, keeping the redelivery count the retry policy reads
+        message.removeHeaders("*", "CamelRedelivery*");
         signer.sign(request, call.source().credentials(), clock.instant()).forEach(message::setHeader);
         message.setHeader(Exchange.HTTP_METHOD, request.method());
         message.setHeader(Exchange.HTTP_RAW_QUERY, HuaweiAkSkSigner.canonicalQueryString(request.queryParameters()));

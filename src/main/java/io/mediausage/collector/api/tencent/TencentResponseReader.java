@@ -55,7 +55,8 @@ public final class TencentResponseReader implements Processor {
     /** Throttling and server-side faults pass; AuthFailure.*, InvalidParameter* and the rest need a person. */
     static boolean isRetriable(String code) {
         return code.startsWith("RequestLimitExceeded") || code.startsWith("InternalError")
-                || code.equals("FailedOperation.NetWorkError") || code.equals("ResourceUnavailable")
+                || code.equals("FailedOperation.NetWorkError") || code.equals("FailedOperation.DBError")
+                || code.equals("ResourceUnavailable")
                 || code.startsWith("ServiceUnavailable");
     }
 }

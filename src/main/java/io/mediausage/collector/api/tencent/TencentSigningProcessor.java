@@ -21,7 +21,8 @@ public final class TencentSigningProcessor implements Processor {
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
         TencentApiCall call = exchange.getProperty(CollectRoutes.API_CALL, TencentApiCall.class);
-        message.removeHeaders("*");
+        // a clean request each attempt, keeping the redelivery count the retry policy reads
+        message.removeHeaders("*", "CamelRedelivery*");
         new Tc3Signer(call.service()).sign(call.request(), call.source().credentials(), clock.instant())
                 .forEach(message::setHeader);
         message.setHeader(Exchange.HTTP_METHOD, "POST");
