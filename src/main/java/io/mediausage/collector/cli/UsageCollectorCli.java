@@ -23,6 +23,7 @@ import java.util.ServiceLoader;
  * <ul>
  *   <li>{@code run} (default): the scheduled collector, until stopped.</li>
  *   <li>{@code once --source NAME --from T --to T}: collect that range and exit, non-zero if any window failed.</li>
+ *   <li>{@code validate}: check the configuration (every source, its credential variables) and exit, 3 if bad.</li>
  *   <li>{@code demo}: collect the last days of every source from a local simulator into a local broker and show
  *       what landed (needs the demo classpath, see README).</li>
  * </ul>
@@ -60,6 +61,7 @@ public final class UsageCollectorCli {
             return switch (arguments.command()) {
                 case "run" -> run(arguments);
                 case "once" -> once(arguments);
+                case "validate" -> validate(arguments);
                 case "demo" -> demo(arguments);
                 case "help" -> {
                     out.println(usage());
@@ -113,6 +115,17 @@ public final class UsageCollectorCli {
         }
     }
 
+    /** Builds every source as {@code run} would (without scheduling or calling anything) and reports them. */
+    private int validate(Arguments arguments) throws Exception {
+        try (CollectorApplication app = CollectorApplication.start(settings(arguments, Map.of(),
+                CredentialsResolver.environment(), false))) {
+            app.sources().all().forEach(source -> out.printf("source %s: %s, topic %s, endpoint %s%n", source.name(),
+                    source.api().name(), source.topic(), source.endpoint()));
+            out.printf("configuration valid: %d source(s)%n", app.sources().all().size());
+            return OK;
+        }
+    }
+
     private int demo(Arguments arguments) throws Exception {
         DemoEnvironment environment = ServiceLoader.load(DemoEnvironment.class).findFirst().orElse(null);
         if (environment == null) {
@@ -161,9 +174,10 @@ public final class UsageCollectorCli {
 
     static String usage() {
         return """
-                usage: usage-collector [run|once|demo] [--config FILE]
+                usage: usage-collector [run|once|validate|demo] [--config FILE]
                   run                                   collect on each source's schedule until stopped (default)
                   once --source NAME --from T --to T    collect the whole buckets of [T, T) and exit; exit code 1 if any window failed
+                  validate                              check the configuration and credentials variables; exit code 3 if bad
                   demo [--days N]                       collect the last N (3) days of every source from the local simulator
                 times are ISO-8601 instants, e.g. 2026-01-01T00:00:00Z""";
     }

@@ -35,7 +35,7 @@ public final class UsageRouteTemplates extends RouteBuilder {
         String defaults = "usage." + api.name() + ".";
         RouteTemplateDefinition template = routeTemplate(api.name())
                 .templateParameter(SourceCatalog.SOURCE_NAME, null, "Unique name of the source; also its route id")
-                .templateParameter("schedule", "{{" + defaults + "schedule}}", "Quartz cron of the collection runs")
+                .templateParameter(SourceCatalog.SCHEDULE, "{{" + defaults + "schedule}}", "Quartz cron of the collection runs")
                 .templateParameter("scheduleTimeZone", "{{usage.schedule-time-zone}}", "Time zone of the cron")
                 .templateParameter(SourceCatalog.ENDPOINT, "{{" + defaults + "endpoint}}",
                         "API base URL; the documented host unless overridden")

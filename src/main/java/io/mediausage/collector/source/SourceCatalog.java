@@ -3,6 +3,7 @@ package io.mediausage.collector.source;
 import io.mediausage.collector.api.UsageApi;
 import io.mediausage.collector.signing.Credentials;
 import java.time.Clock;
+import org.quartz.CronExpression;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.function.UnaryOperator;
 public final class SourceCatalog {
 
     public static final String SOURCE_NAME = "sourceName";
+    public static final String SCHEDULE = "schedule";
     public static final String ENDPOINT = "endpoint";
     public static final String TOPIC = "topic";
     public static final String START = "start";
@@ -72,6 +74,11 @@ public final class SourceCatalog {
     }
 
     private UsageSource build(UsageApi api, SourceParameters parameters) {
+        String schedule = parameters.string(SCHEDULE);
+        if (!CronExpression.isValidExpression(schedule)) {
+            throw parameters.problem(SCHEDULE, "is not a Quartz cron expression (seconds minutes hours day-of-month "
+                    + "month day-of-week, e.g. '0 20 * * * ?'): '" + schedule + "'");
+        }
         api.validate(parameters);
         return new UsageSource(
                 parameters.sourceName(),

@@ -93,6 +93,16 @@ class CollectorJarIT {
     }
 
     @Test
+    void should_validate_the_configuration_and_list_its_sources() throws Exception {
+        Result result = run(Map.of("TENCENTCLOUD_SECRET_ID", SECRET_ID, "TENCENTCLOUD_SECRET_KEY", SECRET_KEY),
+                "validate");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("source jar-mps: tencent-mps-usage, topic " + TOPIC)
+                .contains("configuration valid: 1 source(s)").doesNotContain(SECRET_KEY);
+    }
+
+    @Test
     void should_refuse_to_start_when_a_credential_variable_is_missing() throws Exception {
         Result result = run(Map.of("TENCENTCLOUD_SECRET_ID", SECRET_ID), "once", "--source", "jar-mps",
                 "--from", "2026-01-01T00:00:00Z", "--to", "2026-01-02T00:00:00Z");
