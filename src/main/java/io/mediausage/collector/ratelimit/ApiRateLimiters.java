@@ -2,9 +2,11 @@ package io.mediausage.collector.ratelimit;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One rate limiter per (access key, API action), shared by every route that calls the action with those
@@ -17,9 +19,18 @@ public final class ApiRateLimiters {
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    /** Blocks until a request of {@code action} with {@code accessKeyId} may go out at {@code perSecond}. */
+    /**
+     * Blocks until a request of {@code action} with {@code accessKeyId} may go out at {@code perSecond}.
+     *
+     * <p>A permit is taken only when one is there, never reserved ahead: threads that reserved future slots and
+     * woke late from a pause (GC, a busy CPU) would go out together as a burst the cloud counts as one.
+     */
     public void acquire(String accessKeyId, String action, double perSecond) throws InterruptedException {
-        bucket(accessKeyId, action, perSecond).asBlocking().consume(1);
+        Bucket bucket = bucket(accessKeyId, action, perSecond);
+        ConsumptionProbe probe;
+        while (!(probe = bucket.tryConsumeAndReturnRemaining(1)).isConsumed()) {
+            TimeUnit.NANOSECONDS.sleep(probe.getNanosToWaitForRefill());
+        }
     }
 
     Bucket bucket(String accessKeyId, String action, double perSecond) {

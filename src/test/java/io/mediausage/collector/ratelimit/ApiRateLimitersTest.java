@@ -31,4 +31,17 @@ class ApiRateLimitersTest {
         // six requests at 50/s: the first at once, the other five 20 ms apart
         assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(95);
     }
+
+    @Test
+    void should_not_release_a_burst_after_the_callers_were_held_up() throws Exception {
+        limiters.acquire("AKID4", "DescribeMediaPlayStatDetails", 20);
+        Thread.sleep(500); // ten slots go by unused, as during a pause
+
+        long start = System.nanoTime();
+        for (int i = 0; i < 4; i++) {
+            limiters.acquire("AKID4", "DescribeMediaPlayStatDetails", 20);
+        }
+        // one permit was waiting; the next three still come 50 ms apart
+        assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(145);
+    }
 }
