@@ -79,8 +79,7 @@ public final class MpsUsageApi implements UsageApi {
     @Override
     public List<TemplateParameter> templateParameters() {
         return List.of(
-                TemplateParameter.required("accountId", null,
-                        "Tencent Cloud account (UIN) the credentials belong to; published as SubAccountId"),
+                TencentSources.ACCOUNT_ID,
                 TemplateParameter.required(PROCESS_REGIONS_KEY, "{{usage.tencent-mps-usage.process-regions}}",
                         "Comma-separated MPS process regions; one request per region"),
                 TemplateParameter.required(TASK_TYPES_KEY, "{{usage.tencent-mps-usage.task-types}}",

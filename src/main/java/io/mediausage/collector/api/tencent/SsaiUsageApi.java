@@ -107,8 +107,7 @@ public final class SsaiUsageApi implements UsageApi {
     @Override
     public List<TemplateParameter> templateParameters() {
         return List.of(
-                TemplateParameter.required("accountId", null,
-                        "Tencent Cloud account (UIN) the credentials belong to; published as SubAccountId"),
+                TencentSources.ACCOUNT_ID,
                 TemplateParameter.required(REGION_KEY, "{{usage.tencent-ssai-usage.region}}",
                         "X-TC-Region to send: ap-shanghai, the only region the API accepts"),
                 TemplateParameter.required(GRANULARITY_KEY, "{{usage.tencent-ssai-usage.granularity}}",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediausage.collector.api.CloudApiException;
 import io.mediausage.collector.api.TencentApiCall;
+import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.source.SourceParameters;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -15,6 +16,10 @@ import java.util.TreeSet;
 final class TencentSources {
 
     static final String PROVIDER = "Tencent Cloud";
+
+    /** Every Tencent source names the account its credentials belong to: the API answers do not say. */
+    static final TemplateParameter ACCOUNT_ID = TemplateParameter.required("accountId", null,
+            "Tencent Cloud account (UIN) the credentials belong to; published as SubAccountId");
 
     private TencentSources() {
     }

@@ -85,8 +85,7 @@ public final class TrtcUsageApi implements UsageApi {
     @Override
     public List<TemplateParameter> templateParameters() {
         return List.of(
-                TemplateParameter.required("accountId", null,
-                        "Tencent Cloud account (UIN) the credentials belong to; published as SubAccountId"),
+                TencentSources.ACCOUNT_ID,
                 TemplateParameter.required(REGION_KEY, "{{usage.tencent-trtc-usage.region}}",
                         "X-TC-Region to send: ap-guangzhou or ap-singapore (the only regions the API accepts)"),
                 TemplateParameter.required(GRANULARITY_KEY, "{{usage.tencent-trtc-usage.granularity}}",

@@ -84,8 +84,7 @@ public final class VodPlayStatsApi implements UsageApi {
     @Override
     public List<TemplateParameter> templateParameters() {
         return List.of(
-                TemplateParameter.required("accountId", null,
-                        "Tencent Cloud account (UIN) the credentials belong to; published as SubAccountId"),
+                TencentSources.ACCOUNT_ID,
                 TemplateParameter.required(GRANULARITY_KEY, "{{usage.tencent-vod-play-stats.granularity}}",
                         "hour (up to a week a query) or day (up to 90 days a query), UTC+8"),
                 TemplateParameter.optional(FILE_IDS_KEY, "Comma-separated FileIds to collect, one request each"),
