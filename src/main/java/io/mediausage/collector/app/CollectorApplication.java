@@ -5,6 +5,8 @@ import io.mediausage.collector.collect.CollectRoutes;
 import io.mediausage.collector.collect.WindowTask;
 import io.mediausage.collector.event.UsageJson;
 import io.mediausage.collector.kafka.KafkaClientProperties;
+import io.mediausage.collector.kafka.TransactionalWindowPublisher;
+import io.mediausage.collector.kafka.UsageEventRecords;
 import io.mediausage.collector.route.UsageRouteTemplates;
 import io.mediausage.collector.source.CredentialsResolver;
 import io.mediausage.collector.source.SourceCatalog;
@@ -15,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
@@ -42,12 +46,12 @@ public final class CollectorApplication implements AutoCloseable {
 
     private final Main main;
     private final CollectorBeans beans;
-    private final KafkaCheckpointStore checkpoints;
+    private final TransactionalWindowPublisher publisher;
 
-    private CollectorApplication(Main main, CollectorBeans beans, KafkaCheckpointStore checkpoints) {
+    private CollectorApplication(Main main, CollectorBeans beans, TransactionalWindowPublisher publisher) {
         this.main = main;
         this.beans = beans;
-        this.checkpoints = checkpoints;
+        this.publisher = publisher;
     }
 
     public static CollectorApplication start(Settings settings) throws Exception {
@@ -55,11 +59,14 @@ public final class CollectorApplication implements AutoCloseable {
             throw new IllegalArgumentException("configuration file " + settings.configFile() + " does not exist");
         }
         Main main = new Main();
-        KafkaCheckpointStore checkpoints = new KafkaCheckpointStore(
-                () -> KafkaClientProperties.of(main.getCamelContext()),
+        Supplier<Properties> kafkaClient = () -> KafkaClientProperties.of(main.getCamelContext());
+        KafkaCheckpointStore checkpoints = new KafkaCheckpointStore(kafkaClient,
                 () -> main.getCamelContext().resolvePropertyPlaceholders("{{usage.checkpoint-topic}}"),
                 UsageJson.objectMapper());
-        CollectorBeans beans = new CollectorBeans(settings.clock(), settings.credentials(), checkpoints);
+        TransactionalWindowPublisher publisher = new TransactionalWindowPublisher(kafkaClient,
+                () -> main.getCamelContext().resolvePropertyPlaceholders("{{usage.kafka.transactional-id}}"),
+                checkpoints, new UsageEventRecords(UsageJson.objectMapper()));
+        CollectorBeans beans = new CollectorBeans(settings.clock(), settings.credentials(), checkpoints, publisher);
         main.setPropertyPlaceholderLocations("file:" + settings.configFile().toAbsolutePath());
         settings.overrides().forEach(main::addOverrideProperty);
         if (!settings.scheduled()) {
@@ -70,7 +77,7 @@ public final class CollectorApplication implements AutoCloseable {
         main.configure().addRoutesBuilder(new CollectRoutes());
         main.start();
         LOG.info("Collector started with sources {}", beans.sourceCatalog().all().stream().map(s -> s.name()).toList());
-        return new CollectorApplication(main, beans, checkpoints);
+        return new CollectorApplication(main, beans, publisher);
     }
 
     /** The names of the APIs the collector knows, which are also their route template ids. */
@@ -111,13 +118,13 @@ public final class CollectorApplication implements AutoCloseable {
         try {
             main.run();
         } finally {
-            checkpoints.close();
+            publisher.close();
         }
     }
 
     @Override
     public void close() throws Exception {
         main.stop();
-        checkpoints.close();
+        publisher.close();
     }
 }

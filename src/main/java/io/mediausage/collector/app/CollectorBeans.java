@@ -13,14 +13,12 @@ import io.mediausage.collector.api.tencent.TrtcUsageApi;
 import io.mediausage.collector.api.tencent.VodPlayStatsApi;
 import io.mediausage.collector.checkpoint.CheckpointStore;
 import io.mediausage.collector.collect.ApiCallPlanner;
-import io.mediausage.collector.collect.CheckpointAdvancer;
 import io.mediausage.collector.collect.CollectionPlanner;
 import io.mediausage.collector.collect.ScheduledWindows;
 import io.mediausage.collector.collect.UsageEventMapper;
 import io.mediausage.collector.event.UsageEventFactory;
 import io.mediausage.collector.event.UsageJson;
 import io.mediausage.collector.kafka.DeadLetterRecordProcessor;
-import io.mediausage.collector.kafka.UsageEventRecordProcessor;
 import io.mediausage.collector.ratelimit.ApiRateLimitProcessor;
 import io.mediausage.collector.ratelimit.ApiRateLimiters;
 import io.mediausage.collector.source.CredentialsResolver;
@@ -30,6 +28,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.Processor;
 
 /** Every bean of the collector, built in one place; routes refer to them by name. */
 public final class CollectorBeans {
@@ -47,7 +46,8 @@ public final class CollectorBeans {
     private final CollectionPlanner collectionPlanner;
     private final Map<String, Object> named = new LinkedHashMap<>();
 
-    public CollectorBeans(Clock clock, CredentialsResolver credentialsResolver, CheckpointStore checkpoints) {
+    public CollectorBeans(Clock clock, CredentialsResolver credentialsResolver, CheckpointStore checkpoints,
+            Processor windowPublisher) {
         ObjectMapper json = UsageJson.objectMapper();
         sourceCatalog = new SourceCatalog(credentialsResolver, clock);
         collectionPlanner = new CollectionPlanner(new WindowPlanner(), checkpoints, clock);
@@ -62,8 +62,7 @@ public final class CollectorBeans {
         named.put("huaweiSigning", new HuaweiSigningProcessor(Clock.systemUTC()));
         named.put("huaweiResponseReader", new HuaweiResponseReader(json));
         named.put("usageEventMapper", new UsageEventMapper(new UsageEventFactory(), clock));
-        named.put("usageEventRecord", new UsageEventRecordProcessor(json));
-        named.put("checkpointAdvancer", new CheckpointAdvancer(checkpoints));
+        named.put("windowPublisher", windowPublisher);
         named.put("apiRateLimit", new ApiRateLimitProcessor(new ApiRateLimiters()));
         named.put("deadLetterRecord", new DeadLetterRecordProcessor(json, clock));
     }

@@ -18,23 +18,20 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Checkpoints in Kafka itself, as Kafka Connect keeps source offsets: a compacted topic keyed by source name.
- * The latest record of each source is loaded once, on first use; each advance is written with acks=all and
- * waited for, so a checkpoint the collector acted on survives a crash.
+ * The latest committed record of each source is loaded once, on first use; a checkpoint moves by a record written
+ * in the same transaction as its window's events (see TransactionalWindowPublisher).
  */
-public final class KafkaCheckpointStore implements CheckpointStore, AutoCloseable {
+public final class KafkaCheckpointStore implements CheckpointStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaCheckpointStore.class);
     private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {
@@ -45,7 +42,6 @@ public final class KafkaCheckpointStore implements CheckpointStore, AutoCloseabl
     private String topic;
     private final ObjectMapper json;
     private Map<String, Instant> checkpoints;
-    private KafkaProducer<String, String> producer;
 
     /**
      * Both settings are read on first use, when the configuration is loaded.
@@ -64,24 +60,20 @@ public final class KafkaCheckpointStore implements CheckpointStore, AutoCloseabl
         return Optional.ofNullable(loaded().get(sourceName));
     }
 
-    @Override
-    public synchronized void advance(String sourceName, Instant until) {
-        Instant current = loaded().get(sourceName);
-        if (current != null && !until.isAfter(current)) {
-            return;
-        }
+    /** The record that moves a checkpoint, to be written in the transaction of the window it follows. */
+    public synchronized ProducerRecord<String, String> record(Checkpoint checkpoint) {
         try {
-            String value = json.writeValueAsString(new Checkpoint(sourceName, until).toMap());
-            producer().send(new ProducerRecord<>(topic, sourceName, value)).get();
-            checkpoints.put(sourceName, until);
+            loaded();
+            return new ProducerRecord<>(topic, checkpoint.sourceName(), json.writeValueAsString(checkpoint.toMap()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the checkpoint of " + sourceName, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot write the checkpoint of " + sourceName + " to " + topic, e.getCause());
         }
+    }
+
+    /** Notes a checkpoint whose record the broker committed. */
+    public synchronized void committed(Checkpoint checkpoint) {
+        loaded().merge(checkpoint.sourceName(), checkpoint.collectedUntil(),
+                (current, proposed) -> proposed.isAfter(current) ? proposed : current);
     }
 
     private Map<String, Instant> loaded() {
@@ -133,22 +125,5 @@ public final class KafkaCheckpointStore implements CheckpointStore, AutoCloseabl
             throw new UncheckedIOException("unreadable record in checkpoint topic " + topic, e);
         }
         return latest;
-    }
-
-    private KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            Properties properties = clientProperties.get();
-            properties.put(ProducerConfig.ACKS_CONFIG, "all");
-            properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
-        }
-        return producer;
-    }
-
-    @Override
-    public synchronized void close() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(10));
-        }
     }
 }

@@ -8,7 +8,8 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The collection of one window, shared by every source: plan the API calls, make them (in parallel, under the
- * rate limits, each retried on transient faults), then publish the window's events and move the checkpoint.
+ * rate limits, each retried on transient faults), then publish the window's events and its checkpoint in one
+ * Kafka transaction.
  * A call that fails for good goes to the dead-letter topic and fails the window, which then publishes nothing.
  */
 public final class CollectRoutes extends RouteBuilder {
@@ -40,8 +41,7 @@ public final class CollectRoutes extends RouteBuilder {
                         .executorService(callPool)
                     .to("direct:call-api")
                 .end()
-                .to("direct:publish-usage-events")
-                .process("checkpointAdvancer");
+                .process("windowPublisher");
 
         from("direct:call-api").routeId("call-api")
                 .onException(Exception.class)
@@ -74,11 +74,6 @@ public final class CollectRoutes extends RouteBuilder {
                 .toD("${exchangeProperty." + API_URL + "}" + HTTP_OPTIONS)
                 .process("huaweiResponseReader")
                 .process("usageEventMapper");
-
-        from("direct:publish-usage-events").routeId("publish-usage-events")
-                .split(body())
-                    .process("usageEventRecord")
-                    .toD("kafka:${exchangeProperty." + TOPIC + "}");
 
         from("direct:usage-dead-letter").routeId("usage-dead-letter")
                 .process("deadLetterRecord")

@@ -1,0 +1,118 @@
+package io.mediausage.collector.kafka;
+
+import io.mediausage.collector.checkpoint.Checkpoint;
+import io.mediausage.collector.checkpoint.KafkaCheckpointStore;
+import io.mediausage.collector.collect.CollectRoutes;
+import io.mediausage.collector.collect.WindowTask;
+import io.mediausage.collector.event.UsageEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes a window's events (body) and the source's new checkpoint in one Kafka transaction: a
+ * {@code read_committed} subscriber sees the whole window or none of it, and the checkpoint moves exactly when
+ * the window's events are committed. A crash mid-window leaves an open transaction, which the next start aborts
+ * ({@code initTransactions} with the same transactional id).
+ *
+ * <p>One transactional producer serves every source, one window at a time; a window's publishing is short next
+ * to its API calls.
+ */
+public final class TransactionalWindowPublisher implements Processor, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionalWindowPublisher.class);
+
+    private final Supplier<Properties> clientProperties;
+    private final Supplier<String> transactionalId;
+    private final KafkaCheckpointStore checkpoints;
+    private final UsageEventRecords records;
+    private KafkaProducer<String, String> producer;
+
+    /** The client settings and the transactional id are read on first use, when the configuration is loaded. */
+    public TransactionalWindowPublisher(Supplier<Properties> clientProperties, Supplier<String> transactionalId,
+            KafkaCheckpointStore checkpoints, UsageEventRecords records) {
+        this.clientProperties = clientProperties;
+        this.transactionalId = transactionalId;
+        this.checkpoints = checkpoints;
+        this.records = records;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void process(Exchange exchange) throws Exception {
+        WindowTask task = exchange.getProperty(CollectRoutes.WINDOW_TASK, WindowTask.class);
+        String topic = exchange.getProperty(CollectRoutes.TOPIC, String.class);
+        List<UsageEvent> events = exchange.getMessage().getMandatoryBody(List.class);
+        String source = task.source().name();
+        Optional<Checkpoint> checkpoint = Checkpoint.after(source, task.source().start(),
+                checkpoints.collectedUntil(source), task.window());
+
+        KafkaProducer<String, String> transactional = producer();
+        try {
+            transactional.beginTransaction();
+            events.forEach(event -> transactional.send(records.record(topic, event)));
+            checkpoint.ifPresent(next -> transactional.send(checkpoints.record(next)));
+            transactional.commitTransaction();
+        } catch (RuntimeException e) {
+            abandon(transactional, e);
+            throw e;
+        }
+        checkpoint.ifPresent(checkpoints::committed);
+    }
+
+    /** Aborts the open transaction; a producer that cannot go on (fenced, broken) is replaced on the next window. */
+    private void abandon(KafkaProducer<String, String> transactional, RuntimeException failure) {
+        boolean fatal = failure instanceof ProducerFencedException || failure instanceof OutOfOrderSequenceException
+                || failure instanceof AuthorizationException;
+        if (!fatal) {
+            try {
+                transactional.abortTransaction();
+                return;
+            } catch (KafkaException abortFailed) {
+                LOG.warn("Cannot abort the window's transaction ({}); the producer is recreated", abortFailed.getMessage());
+            }
+        }
+        transactional.close(Duration.ZERO);
+        producer = null;
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties properties = clientProperties.get();
+            properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId.get());
+            properties.put(ProducerConfig.ACKS_CONFIG, "all");
+            properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            KafkaProducer<String, String> created = new KafkaProducer<>(properties, new StringSerializer(),
+                    new StringSerializer());
+            try {
+                created.initTransactions();
+            } catch (RuntimeException e) {
+                created.close(Duration.ZERO);
+                throw e;
+            }
+            producer = created;
+        }
+        return producer;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(10));
+            producer = null;
+        }
+    }
+}

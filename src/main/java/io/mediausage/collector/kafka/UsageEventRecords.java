@@ -1,0 +1,56 @@
+package io.mediausage.collector.kafka;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediausage.collector.event.UsageEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+
+/**
+ * A {@link UsageEvent} as a Kafka record: the deterministic event id as key (so re-collection upserts in a
+ * compacted topic), the JSON event as value, and CloudEvents 1.0 Kafka binary-mode headers.
+ */
+public final class UsageEventRecords {
+
+    public static final String CE_TYPE = "io.mediausage.usage.v1";
+    public static final String CONTENT_TYPE = "application/json";
+
+    private final ObjectMapper objectMapper;
+
+    public UsageEventRecords(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    public ProducerRecord<String, String> record(String topic, UsageEvent event) {
+        List<Header> headers = List.of(
+                header("ce_specversion", "1.0"),
+                header("ce_id", cloudEventId(event)),
+                header("ce_source", "/usage-collector/sources/" + event.sourceName()),
+                header("ce_type", CE_TYPE),
+                header("ce_subject", event.eventId()),
+                header("ce_time", event.collectedAt().toString()),
+                header("content-type", CONTENT_TYPE));
+        try {
+            return new ProducerRecord<>(topic, null, event.eventId(), objectMapper.writeValueAsString(event), headers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write event " + event.eventId() + " as JSON", e);
+        }
+    }
+
+    private static Header header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A CloudEvents id is unique per distinct event: the same figure collected twice keeps its id (consumers may
+     * drop it as a duplicate), while a restated figure under the same key gets a new one.
+     */
+    static String cloudEventId(UsageEvent event) {
+        String identity = event.eventId() + "/" + event.consumedQuantity().toPlainString();
+        return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,76 @@
+package io.mediausage.collector.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mediausage.collector.event.EventOrigin;
+import io.mediausage.collector.event.UsageEvent;
+import io.mediausage.collector.event.UsageEventFactory;
+import io.mediausage.collector.event.UsageJson;
+import io.mediausage.collector.event.UsageMeasurement;
+import io.mediausage.collector.event.UsageUnits;
+import io.mediausage.collector.testing.UsageEventSchema;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+class UsageEventRecordsTest {
+
+    private final UsageEventRecords records = new UsageEventRecords(UsageJson.objectMapper());
+
+    private static UsageEvent event(String quantity) {
+        EventOrigin origin = new EventOrigin("Huawei Cloud", "Live", "cn-north-4", "0a1b2c", "live-main",
+                "ListTranscodeData");
+        UsageMeasurement m = new UsageMeasurement(Instant.parse("2026-11-20T07:00:00Z"), Duration.ofHours(1),
+                "push.example.com", "H265_PVC_SD", "transcode_duration", new BigDecimal(quantity), UsageUnits.MINUTES);
+        return new UsageEventFactory().create(origin, m, "req-1", Instant.parse("2026-11-20T09:00:01Z"));
+    }
+
+    private static Map<String, String> headers(ProducerRecord<String, String> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return headers;
+    }
+
+    @Test
+    void should_key_the_record_by_event_id_and_add_cloudevents_binary_headers() {
+        UsageEvent event = event("256.23");
+
+        ProducerRecord<String, String> record = records.record("usage.huawei.live", event);
+
+        assertThat(record.topic()).isEqualTo("usage.huawei.live");
+        assertThat(record.key()).isEqualTo(event.eventId());
+        assertThat(headers(record)).containsEntry("ce_specversion", "1.0")
+                .containsEntry("ce_type", UsageEventRecords.CE_TYPE)
+                .containsEntry("ce_source", "/usage-collector/sources/live-main")
+                .containsEntry("ce_subject", event.eventId())
+                .containsEntry("ce_time", "2026-11-20T09:00:01Z")
+                .containsEntry("content-type", "application/json")
+                .containsKey("ce_id");
+    }
+
+    @Test
+    void should_write_json_that_the_published_schema_accepts() {
+        String json = records.record("t", event("256.23")).value();
+
+        assertThat(UsageEventSchema.violations(json)).isEmpty();
+        assertThat(json).contains("\"ConsumedQuantity\":256.23").contains("\"ChargePeriodStart\":\"2026-11-20T07:00:00Z\"");
+    }
+
+    @Test
+    void should_give_a_restated_figure_a_new_cloudevents_id_under_the_same_key() {
+        ProducerRecord<String, String> first = records.record("t", event("256.23"));
+        ProducerRecord<String, String> restated = records.record("t", event("300.00"));
+
+        assertThat(restated.key()).isEqualTo(first.key());
+        assertThat(headers(restated).get("ce_id")).isNotEqualTo(headers(first).get("ce_id"));
+        assertThat(headers(records.record("t", event("256.23"))).get("ce_id")).isEqualTo(headers(first).get("ce_id"));
+    }
+}
