@@ -2,8 +2,8 @@ package io.mediausage.collector.app;
 
 import java.util.List;
 
-/** What a one-shot collection did: how many windows it planned and which of them failed, and why. */
-public record CollectionReport(String sourceName, int windows, List<String> failures) {
+/** What a one-shot collection did: how many windows it planned, events it published, which windows failed and why. */
+public record CollectionReport(String sourceName, int windows, int events, List<String> failures) {
 
     public CollectionReport {
         failures = List.copyOf(failures);

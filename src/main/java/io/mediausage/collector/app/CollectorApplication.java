@@ -4,12 +4,14 @@ import io.mediausage.collector.checkpoint.KafkaCheckpointStore;
 import io.mediausage.collector.collect.CollectRoutes;
 import io.mediausage.collector.collect.WindowTask;
 import io.mediausage.collector.event.UsageJson;
+import io.mediausage.collector.kafka.DryRunWindowPublisher;
 import io.mediausage.collector.kafka.KafkaClientProperties;
 import io.mediausage.collector.kafka.TransactionalWindowPublisher;
 import io.mediausage.collector.kafka.UsageEventRecords;
 import io.mediausage.collector.route.UsageRouteTemplates;
 import io.mediausage.collector.source.CredentialsResolver;
 import io.mediausage.collector.source.SourceCatalog;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -39,9 +42,29 @@ public final class CollectorApplication implements AutoCloseable {
      * @param configFile  the application.properties to load
      * @param overrides   properties that win over the file (the CLI's and the tests' overrides)
      * @param scheduled   false to keep the Quartz schedules from firing (one-shot collection)
+     * @param dryRunOutput where a dry run prints the events instead of publishing them; null to publish
      */
     public record Settings(Path configFile, Map<String, String> overrides, Clock clock,
-            CredentialsResolver credentials, boolean scheduled) {
+            CredentialsResolver credentials, boolean scheduled, PrintStream dryRunOutput) {
+
+        /** Publishing to Kafka. */
+        public Settings(Path configFile, Map<String, String> overrides, Clock clock, CredentialsResolver credentials,
+                boolean scheduled) {
+            this(configFile, overrides, clock, credentials, scheduled, null);
+        }
+
+        /** A dry run prints events to {@code dryRunOutput} instead of publishing them. */
+        public boolean dryRun() {
+            return dryRunOutput != null;
+        }
+    }
+
+    /** Told about each window of a one-shot collection as it ends. */
+    @FunctionalInterface
+    public interface WindowListener {
+
+        /** @param failure null when the window was published */
+        void windowDone(WindowTask task, int index, int total, int events, String failure);
     }
 
     private final Main main;
@@ -66,9 +89,15 @@ public final class CollectorApplication implements AutoCloseable {
         TransactionalWindowPublisher publisher = new TransactionalWindowPublisher(kafkaClient,
                 () -> main.getCamelContext().resolvePropertyPlaceholders("{{usage.kafka.transactional-id}}"),
                 checkpoints, new UsageEventRecords(UsageJson.objectMapper()));
-        CollectorBeans beans = new CollectorBeans(settings.clock(), settings.credentials(), checkpoints, publisher);
+        Processor windowPublisher = settings.dryRun()
+                ? new DryRunWindowPublisher(settings.dryRunOutput(), UsageJson.objectMapper()) : publisher;
+        CollectorBeans beans = new CollectorBeans(settings.clock(), settings.credentials(), checkpoints,
+                windowPublisher);
         main.setPropertyPlaceholderLocations("file:" + settings.configFile().toAbsolutePath());
         settings.overrides().forEach(main::addOverrideProperty);
+        if (settings.dryRun()) {
+            main.addOverrideProperty("usage.dead-letter-endpoint", "log:usage-dead-letter?level=ERROR");
+        }
         if (!settings.scheduled()) {
             main.addOverrideProperty("camel.component.quartz.auto-start-scheduler", "false");
         }
@@ -95,22 +124,37 @@ public final class CollectorApplication implements AutoCloseable {
 
     /** Collects the whole buckets of {@code [from, to)} for one source, window by window, and reports the outcome. */
     public CollectionReport collect(String sourceName, Instant from, Instant to) {
+        return collect(sourceName, from, to, (task, index, total, events, failure) -> { });
+    }
+
+    /** How many windows {@link #collect} would go through. */
+    public int plannedWindows(String sourceName, Instant from, Instant to) {
+        return beans.collectionPlanner().range(sources().get(sourceName), from, to).size();
+    }
+
+    /** The same, telling {@code listener} about each window as it ends. */
+    public CollectionReport collect(String sourceName, Instant from, Instant to, WindowListener listener) {
         List<WindowTask> tasks = beans.collectionPlanner().range(sources().get(sourceName), from, to);
         List<String> failures = new ArrayList<>();
+        int events = 0;
         try (ProducerTemplate producer = context().createProducerTemplate()) {
-            for (WindowTask task : tasks) {
+            for (int i = 0; i < tasks.size(); i++) {
+                WindowTask task = tasks.get(i);
                 try {
-                    producer.requestBody(CollectRoutes.COLLECT_WINDOW, task);
+                    int published = producer.requestBody(CollectRoutes.COLLECT_WINDOW, task, List.class).size();
+                    events += published;
+                    listener.windowDone(task, i + 1, tasks.size(), published, null);
                 } catch (RuntimeException e) {
                     Throwable cause = e.getCause() == null ? e : e.getCause();
                     LOG.error("Window {} failed: {}", task, cause.getMessage());
                     failures.add(task + ": " + cause.getMessage());
+                    listener.windowDone(task, i + 1, tasks.size(), 0, cause.getMessage());
                 }
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot stop the producer template", e);
         }
-        return new CollectionReport(sourceName, tasks.size(), failures);
+        return new CollectionReport(sourceName, tasks.size(), events, failures);
     }
 
     /** Blocks until the JVM is asked to stop (the scheduled collector). */

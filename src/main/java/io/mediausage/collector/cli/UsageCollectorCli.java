@@ -23,6 +23,7 @@ import java.util.ServiceLoader;
  * <ul>
  *   <li>{@code run} (default): the scheduled collector, until stopped.</li>
  *   <li>{@code once --source NAME --from T --to T}: collect that range and exit, non-zero if any window failed.</li>
+ *   <li>{@code backfill (--source NAME | --all) --from T --to T}: the same for one or every source, with progress.</li>
  *   <li>{@code validate}: check the configuration (every source, its credential variables) and exit, 3 if bad.</li>
  *   <li>{@code demo}: collect the last days of every source from a local simulator into a local broker and show
  *       what landed (needs the demo classpath, see README).</li>
@@ -62,6 +63,7 @@ public final class UsageCollectorCli {
                 case "run" -> run(arguments);
                 case "once" -> once(arguments);
                 case "validate" -> validate(arguments);
+                case "backfill" -> backfill(arguments);
                 case "demo" -> demo(arguments);
                 case "help" -> {
                     out.println(usage());
@@ -107,12 +109,49 @@ public final class UsageCollectorCli {
         String source = arguments.required("--source");
         Instant from = arguments.instant("--from");
         Instant to = arguments.instant("--to");
-        try (CollectorApplication app = CollectorApplication.start(settings(arguments, Map.of(),
-                CredentialsResolver.environment(), false))) {
+        try (CollectorApplication app = CollectorApplication.start(oneShot(arguments))) {
             CollectionReport report = app.collect(source, from, to);
             print(report);
             return report.succeeded() ? OK : FAILED;
         }
+    }
+
+    /**
+     * A past range for one source or all, at full speed under the rate limits, with progress on the terminal and a
+     * summary. It goes through the same checkpoints and keys as the schedule, so it can be stopped and run again.
+     */
+    private int backfill(Arguments arguments) throws Exception {
+        Instant from = arguments.instant("--from");
+        Instant to = arguments.instant("--to");
+        boolean all = arguments.flag("--all");
+        if (all == arguments.options().containsKey("--source")) {
+            throw new IllegalArgumentException("backfill needs either --source NAME or --all");
+        }
+        try (CollectorApplication app = CollectorApplication.start(oneShot(arguments))) {
+            List<String> sources = all ? app.sources().all().stream().map(UsageSource::name).toList()
+                    : List.of(arguments.required("--source"));
+            int windows = 0;
+            for (String source : sources) {
+                windows += app.plannedWindows(source, from, to);
+            }
+            long start = System.nanoTime();
+            BackfillProgress progress = new BackfillProgress(err, windows, start);
+            List<CollectionReport> reports = new ArrayList<>();
+            for (String source : sources) {
+                reports.add(app.collect(source, from, to, progress));
+            }
+            err.printf("backfill of %d source(s) done in %s:%n", sources.size(),
+                    BackfillProgress.format(Duration.ofNanos(System.nanoTime() - start)));
+            reports.forEach(this::print);
+            return reports.stream().allMatch(CollectionReport::succeeded) ? OK : FAILED;
+        }
+    }
+
+    /** once and backfill: no schedule; with --dry-run, events are printed on stdout instead of published. */
+    private CollectorApplication.Settings oneShot(Arguments arguments) {
+        CollectorApplication.Settings settings = settings(arguments, Map.of(), CredentialsResolver.environment(), false);
+        return arguments.flag("--dry-run") ? new CollectorApplication.Settings(settings.configFile(),
+                settings.overrides(), settings.clock(), settings.credentials(), false, out) : settings;
     }
 
     /** Builds every source as {@code run} would (without scheduling or calling anything) and reports them. */
@@ -166,24 +205,30 @@ public final class UsageCollectorCli {
                 overrides, Clock.systemUTC(), credentials, scheduled);
     }
 
+    /** On stderr, so that a dry run's stdout carries nothing but events. */
     private void print(CollectionReport report) {
-        out.printf("source %s: %d window(s), %d failed%n", report.sourceName(), report.windows(),
-                report.failures().size());
-        report.failures().forEach(failure -> out.println("  failed: " + failure));
+        err.printf("source %s: %d window(s), %d event(s), %d failed%n", report.sourceName(), report.windows(),
+                report.events(), report.failures().size());
+        report.failures().forEach(failure -> err.println("  failed: " + failure));
     }
 
     static String usage() {
         return """
-                usage: usage-collector [run|once|validate|demo] [--config FILE]
+                usage: usage-collector [run|once|backfill|validate|demo] [--config FILE]
                   run                                   collect on each source's schedule until stopped (default)
                   once --source NAME --from T --to T    collect the whole buckets of [T, T) and exit; exit code 1 if any window failed
+                  backfill (--source NAME | --all) --from T --to T
+                                                        the same for one or every source, with progress and a summary
+                  --dry-run (with once, backfill)       print the events as JSON lines on stdout instead of publishing
                   validate                              check the configuration and credentials variables; exit code 3 if bad
                   demo [--days N]                       collect the last N (3) days of every source from the local simulator
                 times are ISO-8601 instants, e.g. 2026-01-01T00:00:00Z""";
     }
 
-    /** The command line: a command and {@code --key value} options. */
+    /** The command line: a command, {@code --key value} options and {@code --flag}s. */
     record Arguments(String command, Map<String, String> options) {
+
+        private static final List<String> FLAGS = List.of("--all", "--dry-run");
 
         static Arguments parse(String[] args) {
             int i = 0;
@@ -193,13 +238,21 @@ public final class UsageCollectorCli {
                 i = 1;
             }
             Map<String, String> options = new HashMap<>();
-            for (; i < args.length; i += 2) {
-                if (!args[i].startsWith("--") || i + 1 >= args.length) {
+            while (i < args.length) {
+                if (FLAGS.contains(args[i])) {
+                    options.put(args[i++], "true");
+                } else if (args[i].startsWith("--") && i + 1 < args.length) {
+                    options.put(args[i], args[i + 1]);
+                    i += 2;
+                } else {
                     throw new IllegalArgumentException("expected --option value, got '" + args[i] + "'");
                 }
-                options.put(args[i], args[i + 1]);
             }
             return new Arguments(command, options);
+        }
+
+        boolean flag(String name) {
+            return options.containsKey(name);
         }
 
         String required(String option) {

@@ -78,6 +78,6 @@ public final class CollectRoutes extends RouteBuilder {
         from("direct:usage-dead-letter").routeId("usage-dead-letter")
                 .process("deadLetterRecord")
                 .log(LoggingLevel.ERROR, "Dead letter: ${body}")
-                .to("kafka:{{usage.dead-letter-topic}}");
+                .to("{{usage.dead-letter-endpoint}}");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.SimulatorConfig;
+import io.mediausage.collector.testing.UsageEventSchema;
 import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
 import io.mediausage.collector.testing.kafka.KafkaTopicReader;
 import java.io.IOException;
@@ -75,7 +76,7 @@ class CollectorJarIT {
                 "once", "--source", "jar-mps", "--from", to.minus(Duration.ofDays(5)).toString(), "--to", to.toString());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("source jar-mps: 1 window(s), 0 failed");
+        assertThat(result.output()).containsPattern("source jar-mps: 1 window\\(s\\), [1-9][0-9]* event\\(s\\), 0 failed");
         assertThat(KafkaTopicReader.readAll(KAFKA.bootstrapServers(), TOPIC, Duration.ofSeconds(10))).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.value()).contains("\"x_SourceName\":\"jar-mps\""));
         assertThat(result.output()).doesNotContain(SECRET_KEY);
@@ -91,6 +92,36 @@ class CollectorJarIT {
         assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
         assertThat(result.output()).contains("1 failed").contains("AuthFailure.SignatureFailure")
                 .doesNotContain(WRONG_KEY);
+    }
+
+    @Test
+    void should_backfill_every_source_with_progress_and_a_summary() throws Exception {
+        Instant to = Instant.now().truncatedTo(ChronoUnit.DAYS);
+
+        Result result = run(Map.of("TENCENTCLOUD_SECRET_ID", SECRET_ID, "TENCENTCLOUD_SECRET_KEY", SECRET_KEY),
+                "backfill", "--all", "--from", to.minus(Duration.ofDays(100)).toString(), "--to", to.toString());
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.stderr()).containsPattern("\\[1/2\\] jar-mps \\[.*\\): [0-9]+ events \\| [0-9]+ events \\| "
+                + "elapsed [0-9:]+ \\| ETA [0-9:]+")
+                .contains("[2/2] jar-mps").contains("backfill of 1 source(s) done in")
+                .containsPattern("source jar-mps: 2 window\\(s\\), [1-9][0-9]* event\\(s\\), 0 failed");
+    }
+
+    @Test
+    void should_print_events_as_json_lines_and_publish_nothing_in_a_dry_run() throws Exception {
+        Instant to = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        int recordsBefore = KafkaTopicReader.readAll(KAFKA.bootstrapServers(), TOPIC, Duration.ofSeconds(10)).size();
+
+        Result result = run(Map.of("TENCENTCLOUD_SECRET_ID", SECRET_ID, "TENCENTCLOUD_SECRET_KEY", SECRET_KEY),
+                "once", "--source", "jar-mps", "--from", to.minus(Duration.ofDays(3)).toString(), "--to",
+                to.toString(), "--dry-run");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        List<String> lines = result.stdout().lines().toList();
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(UsageEventSchema.violations(line)).isEmpty());
+        assertThat(KafkaTopicReader.readAll(KAFKA.bootstrapServers(), TOPIC, Duration.ofSeconds(10)))
+                .hasSize(recordsBefore);
     }
 
     @Test
@@ -119,20 +150,27 @@ class CollectorJarIT {
                         .toString()));
         command.addAll(List.of(arguments));
         command.addAll(List.of("--config", "application.properties"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        Path stderr = Files.createTempFile(workDir, "stderr", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectError(stderr.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("TENCENTCLOUD_") || k.startsWith("CLOUD_SDK_"));
         builder.environment().putAll(environment);
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers());
         Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        Result result = new Result(process.exitValue(), stdout, Files.readString(stderr));
         // kept for the build's scan of all test output for secrets
         Path log = Path.of("target", "it-logs", "collector-jar-it.log");
         Files.createDirectories(log.getParent());
-        Files.write(log, output, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        Files.writeString(log, result.output(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return result;
     }
 
-    record Result(int exitCode, String output) {
+    record Result(int exitCode, String stdout, String stderr) {
+
+        String output() {
+            return stdout + stderr;
+        }
     }
 }

@@ -1,0 +1,70 @@
+package io.mediausage.collector.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mediausage.collector.api.huawei.LiveTranscodeUsageApi;
+import io.mediausage.collector.collect.WindowTask;
+import io.mediausage.collector.testing.TestSources;
+import io.mediausage.collector.window.Window;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class UsageCollectorCliTest {
+
+    @Test
+    void should_read_options_and_flags_in_any_order() {
+        UsageCollectorCli.Arguments arguments = UsageCollectorCli.Arguments.parse(new String[] {
+            "backfill", "--all", "--from", "2026-01-01T00:00:00Z", "--dry-run", "--to", "2026-02-01T00:00:00Z"});
+
+        assertThat(arguments.command()).isEqualTo("backfill");
+        assertThat(arguments.flag("--all")).isTrue();
+        assertThat(arguments.flag("--dry-run")).isTrue();
+        assertThat(arguments.instant("--to")).isEqualTo(Instant.parse("2026-02-01T00:00:00Z"));
+    }
+
+    @Test
+    void should_run_the_collector_when_no_command_is_given() {
+        assertThat(UsageCollectorCli.Arguments.parse(new String[] {"--config", "x.properties"}).command())
+                .isEqualTo("run");
+    }
+
+    @Test
+    void should_name_the_option_when_a_time_is_not_an_instant() {
+        UsageCollectorCli.Arguments arguments = UsageCollectorCli.Arguments.parse(new String[] {"once", "--from", "today"});
+
+        assertThatThrownBy(() -> arguments.instant("--from")).hasMessageContaining("--from")
+                .hasMessageContaining("today");
+    }
+
+    @Test
+    void should_exit_2_with_usage_for_an_unknown_command() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        UsageCollectorCli cli = new UsageCollectorCli(new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(cli.execute(new String[] {"collect"})).isEqualTo(UsageCollectorCli.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'collect'").contains("usage:");
+    }
+
+    @Test
+    void should_show_windows_done_events_elapsed_and_eta() {
+        ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+        BackfillProgress progress = new BackfillProgress(new PrintStream(terminal, true, StandardCharsets.UTF_8), 4,
+                System.nanoTime() - Duration.ofSeconds(10).toNanos());
+        WindowTask task = new WindowTask(TestSources.source(new LiveTranscodeUsageApi(),
+                "https://live.cn-north-4.myhuaweicloud.com", Map.of("projectId", "p1", "region", "cn-north-4")),
+                new Window(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-02T00:00:00Z")));
+
+        progress.windowDone(task, 1, 4, 120, null);
+
+        // one window of four in about ten seconds: about thirty to go
+        assertThat(terminal.toString(StandardCharsets.UTF_8)).startsWith("[1/4] test-source ")
+                .contains(": 120 events | 120 events | elapsed 0:00:1").contains("| ETA 0:00:3");
+    }
+}
