@@ -53,7 +53,7 @@ public final class SourceCatalog {
         Map<String, Object> resolved = new TreeMap<>();
         templateParameters.forEach((key, value) -> resolved.put(key,
                 value == null ? null : resolvePlaceholders.apply(value.toString())));
-        // a default may refer to the source's own parameters, e.g. https://live.{{region}}.myhuaweicloud.com
+        // a default may refer to the source's own parameters, e.g. https://live.${region}.myhuaweicloud.com
         resolved.replaceAll((key, value) -> value == null ? null : substitute(value.toString(), templateParameters));
         SourceParameters parameters = new SourceParameters(name.toString(), resolved);
         UsageSource source = build(api, parameters);
@@ -67,7 +67,7 @@ public final class SourceCatalog {
         String result = value;
         for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
             if (parameter.getValue() != null) {
-                result = result.replace("{{" + parameter.getKey() + "}}", parameter.getValue().toString());
+                result = result.replace("${" + parameter.getKey() + "}", parameter.getValue().toString());
             }
         }
         return result;

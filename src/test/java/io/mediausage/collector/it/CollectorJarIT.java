@@ -135,6 +135,24 @@ class CollectorJarIT {
     }
 
     @Test
+    void should_accept_the_shipped_configuration_as_is_with_properties_overridden_from_the_environment()
+            throws Exception {
+        Map<String, String> environment = Map.of("TENCENTCLOUD_SECRET_ID", SECRET_ID,
+                "TENCENTCLOUD_SECRET_KEY", SECRET_KEY, "CLOUD_SDK_AK", "SHIPPEDCONFIGAK00000",
+                "CLOUD_SDK_SK", "shipped-config-huawei-sk", "USAGE_TENCENT_MPS_USAGE_ENDPOINT", "http://127.0.0.1:9");
+
+        Result result = run(Path.of("").toAbsolutePath(), environment, "validate", "--config",
+                "config/application.properties");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.stdout()).contains("source mps-main: tencent-mps-usage, topic usage.tencent.mps, "
+                        + "endpoint http://127.0.0.1:9")
+                .contains("endpoint https://live.cn-north-4.myhuaweicloud.com")
+                .contains("tencent-trtc-usage").contains("tencent-vod-play-stats").contains("tencent-ssai-usage")
+                .containsPattern("configuration valid: [0-9]+ source\\(s\\)");
+    }
+
+    @Test
     void should_refuse_to_start_when_a_credential_variable_is_missing() throws Exception {
         Result result = run(Map.of("TENCENTCLOUD_SECRET_ID", SECRET_ID), "once", "--source", "jar-mps",
                 "--from", "2026-01-01T00:00:00Z", "--to", "2026-01-02T00:00:00Z");
@@ -145,15 +163,21 @@ class CollectorJarIT {
     }
 
     private Result run(Map<String, String> environment, String... arguments) throws Exception {
+        List<String> withConfig = new ArrayList<>(List.of(arguments));
+        withConfig.addAll(List.of("--config", "application.properties"));
+        return run(workDir, environment, withConfig.toArray(String[]::new));
+    }
+
+    private Result run(Path directory, Map<String, String> environment, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", Path.of(System.getProperty("usage.collector.jar", "target/usage-collector.jar")).toAbsolutePath()
                         .toString()));
         command.addAll(List.of(arguments));
-        command.addAll(List.of("--config", "application.properties"));
         Path stderr = Files.createTempFile(workDir, "stderr", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectError(stderr.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("TENCENTCLOUD_") || k.startsWith("CLOUD_SDK_"));
+        builder.environment().keySet().removeIf(k -> k.startsWith("TENCENTCLOUD_") || k.startsWith("CLOUD_SDK_")
+                || k.startsWith("USAGE_"));
         builder.environment().putAll(environment);
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers());
         Process process = builder.start();

@@ -28,7 +28,7 @@ class SourceCatalogTest {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("sourceName", name);
         parameters.put("schedule", "0 10 * * * ?");
-        parameters.put("endpoint", "https://live.{{region}}.myhuaweicloud.com");
+        parameters.put("endpoint", "https://live.${region}.myhuaweicloud.com");
         parameters.put("topic", "usage.huawei.live");
         parameters.put("start", "P7D");
         parameters.put("settleDelay", "PT2H");
