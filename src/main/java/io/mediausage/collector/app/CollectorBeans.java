@@ -65,6 +65,7 @@ public final class CollectorBeans {
         named.put("windowPublisher", windowPublisher);
         named.put("apiRateLimit", new ApiRateLimitProcessor(new ApiRateLimiters()));
         named.put("deadLetterRecord", new DeadLetterRecordProcessor(json, clock));
+        named.putAll(new io.mediausage.collector.metrics.UsageMetrics(checkpoints, clock).processors());
     }
 
     public List<UsageApi> apis() {

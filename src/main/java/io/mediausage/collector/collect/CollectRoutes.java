@@ -34,6 +34,8 @@ public final class CollectRoutes extends RouteBuilder {
 
         from(COLLECT_WINDOW).routeId("collect-window")
                 .errorHandler(noErrorHandler()) // failures go back to the caller: the scheduled run or the CLI
+                // metrics: as the window leaves this route (also from a split), if it failed
+                .onCompletion().modeBeforeConsumer().onFailureOnly().process("usageWindowFailed").end()
                 .setProperty(WINDOW_TASK, body())
                 .log("Collecting ${body}")
                 .process("apiCallPlanner")
@@ -41,7 +43,8 @@ public final class CollectRoutes extends RouteBuilder {
                         .executorService(callPool)
                     .to("direct:call-api")
                 .end()
-                .process("windowPublisher");
+                .process("windowPublisher")
+                .process("usageWindowPublished");
 
         from("direct:call-api").routeId("call-api")
                 .onException(Exception.class)
@@ -52,7 +55,9 @@ public final class CollectRoutes extends RouteBuilder {
                     .useCollisionAvoidance()
                     .retryAttemptedLogLevel(LoggingLevel.WARN)
                     .logStackTrace(false)
+                    .onRedeliveryRef("usageApiCallFailed") // metrics: each failed attempt before a retry...
                     .handled(false)
+                    .process("usageApiCallFailed") // ...and the last one
                     .to("direct:usage-dead-letter")
                 .end()
                 .setProperty(API_CALL, body())
@@ -60,7 +65,8 @@ public final class CollectRoutes extends RouteBuilder {
                 .choice()
                     .when(exchangeProperty(API_CALL).isInstanceOf(TencentApiCall.class)).to("direct:call-tencent-api")
                     .when(exchangeProperty(API_CALL).isInstanceOf(HuaweiApiCall.class)).to("direct:call-huawei-api")
-                .end();
+                .end()
+                .process("usageApiCallSucceeded");
 
         // each attempt signs afresh (the signature carries the time), from the call kept in an exchange property
         from("direct:call-tencent-api").routeId("call-tencent-api").errorHandler(noErrorHandler())

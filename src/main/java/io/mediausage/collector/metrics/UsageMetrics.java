@@ -1,0 +1,164 @@
+package io.mediausage.collector.metrics;
+
+import io.mediausage.collector.api.CloudApiException;
+import io.mediausage.collector.checkpoint.CheckpointStore;
+import io.mediausage.collector.source.UsageSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The collector's own meters, per source, on the Micrometer registry Camel exposes at {@code /observe/metrics}
+ * (Prometheus names in brackets):
+ * <ul>
+ *   <li>{@code usage.api.calls} {source, action, outcome} ({@code usage_api_calls_total}): every HTTP attempt,
+ *       retries included; outcome {@code ok}, the cloud's error code, or the exception class of a transport fault</li>
+ *   <li>{@code usage.events.published} {source} ({@code usage_events_published_total})</li>
+ *   <li>{@code usage.windows.failed} {source} ({@code usage_windows_failed_total})</li>
+ *   <li>{@code usage.collected.until} {source} ({@code usage_collected_until_seconds}): epoch seconds of the
+ *       source's checkpoint, or of its configured start while it has none</li>
+ *   <li>{@code usage.lag} {source} ({@code usage_lag_seconds}): the collector's now minus that</li>
+ * </ul>
+ * The registry is looked up in the Camel registry on first use ({@code camel.metrics.enabled}); without one the
+ * figures are kept in a private registry that nothing exposes.
+ */
+public final class UsageMetrics {
+
+    public static final String OK = "ok";
+
+    private static final Logger LOG = LoggerFactory.getLogger(UsageMetrics.class);
+
+    private final CheckpointStore checkpoints;
+    private final Clock clock;
+    private final ConcurrentMap<String, AtomicLong> collectedUntil = new ConcurrentHashMap<>();
+    private volatile MeterRegistry registry;
+
+    /**
+     * @param checkpoints where the sources' checkpoints are kept (read after each window, never by a scrape)
+     * @param clock       the collector's clock: the lag is measured against the "now" the planner uses
+     */
+    public UsageMetrics(CheckpointStore checkpoints, Clock clock) {
+        this.checkpoints = checkpoints;
+        this.clock = clock;
+    }
+
+    /** The processors the routes refer to, by bean name. */
+    public Map<String, Processor> processors() {
+        Map<String, Processor> processors = new LinkedHashMap<>();
+        processors.put("usageApiCallSucceeded", ApiCallRecorder.succeeded(this));
+        processors.put("usageApiCallFailed", ApiCallRecorder.failed(this));
+        processors.put("usageWindowPublished", new WindowPublishedRecorder(this));
+        processors.put("usageWindowFailed", new WindowFailedRecorder(this));
+        return processors;
+    }
+
+    /** Uses this registry instead of looking one up in Camel's (tests). */
+    public UsageMetrics bindTo(MeterRegistry meterRegistry) {
+        this.registry = meterRegistry;
+        return this;
+    }
+
+    void apiCall(CamelContext context, String source, String action, String outcome) {
+        Counter.builder("usage.api.calls")
+                .description("HTTP requests to the cloud APIs, retries included, by outcome: ok, the cloud's error "
+                        + "code, or the exception of a transport fault")
+                .tag("source", source).tag("action", action).tag("outcome", outcome)
+                .register(registry(context)).increment();
+    }
+
+    void eventsPublished(CamelContext context, String source, int events) {
+        Counter.builder("usage.events.published")
+                .description("Usage events published (committed with their window)")
+                .tag("source", source)
+                .register(registry(context)).increment(events);
+    }
+
+    void windowFailed(CamelContext context, String source) {
+        Counter.builder("usage.windows.failed")
+                .description("Windows that failed and published nothing; the next run collects them again")
+                .tag("source", source)
+                .register(registry(context)).increment();
+    }
+
+    /** Sets the source's gauges to its checkpoint, or its configured start while it has none. */
+    void checkpointMoved(CamelContext context, UsageSource source) {
+        Instant until;
+        try {
+            until = checkpoints.collectedUntil(source.name()).orElse(source.start());
+        } catch (RuntimeException e) { // checkpoints unreadable (broker down): the gauges keep their value
+            LOG.debug("Cannot read the checkpoint of source '{}': {}", source.name(), e.getMessage());
+            return;
+        }
+        collectedUntil.computeIfAbsent(source.name(), name -> gauges(registry(context), name))
+                .set(until.getEpochSecond());
+    }
+
+    private AtomicLong gauges(MeterRegistry meterRegistry, String source) {
+        AtomicLong until = new AtomicLong();
+        Gauge.builder("usage.collected.until", until, AtomicLong::get)
+                .description("Epoch seconds up to which the source has collected: its checkpoint, or its start "
+                        + "while it has none")
+                .baseUnit("seconds").tag("source", source)
+                .register(meterRegistry);
+        Gauge.builder("usage.lag", until, value -> clock.instant().getEpochSecond() - value.get())
+                .description("How far the source's collection is behind now")
+                .baseUnit("seconds").tag("source", source)
+                .register(meterRegistry);
+        return until;
+    }
+
+    /** The outcome label of a failed call: the cloud's error code, else the class of the innermost cause. */
+    static String outcome(Throwable failure) {
+        if (failure == null) {
+            return "Unknown";
+        }
+        Throwable innermost = failure;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CloudApiException cloud && cloud.errorCode() != null) {
+                return cloud.errorCode();
+            }
+            innermost = t;
+        }
+        return innermost.getClass().getSimpleName();
+    }
+
+    MeterRegistry registry(CamelContext context) {
+        MeterRegistry found = registry;
+        if (found == null) {
+            synchronized (this) {
+                found = registry;
+                if (found == null) {
+                    found = lookUp(context);
+                    registry = found;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static MeterRegistry lookUp(CamelContext context) {
+        MeterRegistry found = context == null ? null : context.getRegistry()
+                .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+        if (found == null && context != null) {
+            found = context.getRegistry().findSingleByType(MeterRegistry.class);
+        }
+        if (found == null) {
+            LOG.info("No Micrometer registry in Camel (camel.metrics.enabled is false): usage metrics are not exposed");
+            return new SimpleMeterRegistry();
+        }
+        return found;
+    }
+}

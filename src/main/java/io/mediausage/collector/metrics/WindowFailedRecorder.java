@@ -1,0 +1,29 @@
+package io.mediausage.collector.metrics;
+
+import io.mediausage.collector.collect.CollectRoutes;
+import io.mediausage.collector.collect.WindowTask;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/** A window failed (and published nothing): counts it, and shows where the source's collection stands. */
+final class WindowFailedRecorder implements Processor {
+
+    private final UsageMetrics metrics;
+
+    WindowFailedRecorder(UsageMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        WindowTask task = exchange.getProperty(CollectRoutes.WINDOW_TASK, WindowTask.class);
+        if (task == null && exchange.getMessage().getBody() instanceof WindowTask body) {
+            task = body;
+        }
+        if (task == null) {
+            return;
+        }
+        metrics.windowFailed(exchange.getContext(), task.source().name());
+        metrics.checkpointMoved(exchange.getContext(), task.source());
+    }
+}

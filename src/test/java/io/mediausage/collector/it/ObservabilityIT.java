@@ -1,0 +1,230 @@
+package io.mediausage.collector.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediausage.collector.app.CollectorApplication;
+import io.mediausage.collector.simulator.Api;
+import io.mediausage.collector.simulator.CloudApiSimulator;
+import io.mediausage.collector.simulator.FaultKind;
+import io.mediausage.collector.simulator.RecordedCall;
+import io.mediausage.collector.simulator.SimulatorConfig;
+import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
+import io.mediausage.collector.testing.kafka.KafkaTopicReader;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.camel.Route;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The collector's health and metrics endpoints, scraped over HTTP while two sources run: one collects (after one
+ * injected 503 it retries), one has credentials the cloud does not know and fails its window on every run. The
+ * per-source figures must match what the simulator received and what landed in Kafka.
+ */
+class ObservabilityIT {
+
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClass();
+
+    static final String AK = "OBSERVABILITYITAK000";
+    static final String SK = "observability-it-huawei-secret";
+    static final String UNKNOWN_SECRET_ID = "AKIDobservabilityITunknown000000";
+    static final String UNKNOWN_SECRET_KEY = "observability-it-unknown-secret";
+    static final String SOURCE = "it-obs";
+    static final String FAILING_SOURCE = "it-obs-unknown-credentials";
+    static final String TOPIC = "usage.huawei.live";
+    static final String DEAD_LETTERS = "usage.dead-letters";
+
+    /** The collector's "now", pinned; the sources start three days of whole hours before it. */
+    static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    static final Instant START = NOW.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(3));
+    /** The end of the last whole hour before now: where the collecting source's checkpoint must stand. */
+    static final Instant END = NOW.truncatedTo(ChronoUnit.HOURS);
+
+    static CloudApiSimulator simulator;
+    static CollectorApplication collector;
+    static URI management;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        KAFKA.broker().createTopic(TOPIC, 3, true);
+        KAFKA.broker().createTopic(DEAD_LETTERS, 1, false);
+        simulator = CloudApiSimulator.start(SimulatorConfig.builder().huaweiCredential(AK, SK).build());
+        simulator.faults().nextCalls(FaultKind.HTTP_503, 1, Api.HUAWEI_TRANSCODE); // one retried attempt
+        int port = freePort();
+        management = URI.create("http://127.0.0.1:" + port);
+        Map<String, String> environment = Map.of("CLOUD_SDK_AK", AK, "CLOUD_SDK_SK", SK,
+                "OBS_UNKNOWN_SECRET_ID", UNKNOWN_SECRET_ID, "OBS_UNKNOWN_SECRET_KEY", UNKNOWN_SECRET_KEY);
+        collector = CollectorApplication.start(new CollectorApplication.Settings(
+                Path.of("config/application.properties"),
+                Map.of("camel.main.routes-include-pattern", "classpath:it/observability-sources.yaml",
+                        "camel.component.kafka.brokers", KAFKA.bootstrapServers(),
+                        "camel.management.port", String.valueOf(port),
+                        "usage.retry.initial-delay-ms", "100",
+                        "it.simulator-url", simulator.baseUrl().toString(),
+                        "it.start", START.toString()),
+                Clock.fixed(NOW, ZoneOffset.UTC), name -> Optional.ofNullable(environment.get(name)), true));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (collector != null) {
+            collector.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    @Test
+    void should_serve_health_and_per_source_metrics_that_match_the_calls_and_the_topics() throws Exception {
+        // the collecting source reaches now, the failing one fails at least twice
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Metrics metrics = scrape();
+        while ((metrics.value("usage_collected_until_seconds", "source", SOURCE) != END.getEpochSecond()
+                || metrics.value("usage_windows_failed_total", "source", FAILING_SOURCE) < 2)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            metrics = scrape();
+        }
+
+        // healthy while a source fails its windows: a failing cloud account is not a reason to restart
+        for (String path : List.of("/observe/health", "/observe/health/live", "/observe/health/ready")) {
+            HttpResponse<String> health = get(path);
+            assertThat(health.statusCode()).as(path + ": " + health.body()).isEqualTo(200);
+            assertThat(json.readTree(health.body()).path("status").asText()).as(path).isEqualTo("UP");
+        }
+
+        // stop the schedules, so that the figures and the topics hold still while they are compared
+        stopSchedule(SOURCE);
+        stopSchedule(FAILING_SOURCE);
+        metrics = scrape();
+        List<RecordedCall> calls = simulator.calls();
+
+        // the collecting source: every attempt counted by outcome, its events, its checkpoint
+        List<RecordedCall> sourceCalls = calls.stream().filter(c -> AK.equals(c.credential())).toList();
+        assertThat(sourceCalls.stream().filter(RecordedCall::ok)).isNotEmpty();
+        assertThat(metrics.value("usage_api_calls_total", "source", SOURCE, "action", "ListTranscodeData", "outcome", "ok"))
+                .isEqualTo(sourceCalls.stream().filter(RecordedCall::ok).count());
+        assertThat(sourceCalls.stream().filter(c -> c.fault() == FaultKind.HTTP_503)).hasSize(1);
+        assertThat(metrics.value("usage_api_calls_total", "source", SOURCE)).isEqualTo(sourceCalls.size());
+        long published = KafkaTopicReader.readAll(KAFKA.bootstrapServers(), TOPIC, Duration.ofSeconds(10)).stream()
+                .filter(r -> r.value().contains("\"x_SourceName\":\"" + SOURCE + "\"")).count();
+        assertThat(published).isPositive();
+        assertThat(metrics.value("usage_events_published_total", "source", SOURCE)).isEqualTo(published);
+        assertThat(metrics.value("usage_collected_until_seconds", "source", SOURCE)).isEqualTo(END.getEpochSecond());
+        assertThat(metrics.value("usage_lag_seconds", "source", SOURCE))
+                .isEqualTo(Duration.between(END, NOW).toSeconds());
+        assertThat(metrics.value("usage_windows_failed_total", "source", SOURCE)).isZero();
+
+        // the failing source: each attempt answered AuthFailure (not retried), each failed window a dead letter
+        List<RecordedCall> failingCalls = calls.stream().filter(c -> UNKNOWN_SECRET_ID.equals(c.credential())).toList();
+        assertThat(failingCalls).isNotEmpty().noneMatch(RecordedCall::ok);
+        for (String outcome : failingCalls.stream().map(RecordedCall::outcome).distinct().toList()) {
+            assertThat(metrics.value("usage_api_calls_total", "source", FAILING_SOURCE, "action", "DescribeUsageData",
+                    "outcome", outcome)).as(outcome)
+                    .isEqualTo(failingCalls.stream().filter(c -> outcome.equals(c.outcome())).count());
+        }
+        assertThat(metrics.value("usage_api_calls_total", "source", FAILING_SOURCE)).isEqualTo(failingCalls.size());
+        long deadLetters = deadLetters(FAILING_SOURCE);
+        assertThat(deadLetters).isGreaterThanOrEqualTo(2);
+        assertThat(metrics.value("usage_windows_failed_total", "source", FAILING_SOURCE)).isEqualTo(deadLetters);
+        assertThat(metrics.value("usage_events_published_total", "source", FAILING_SOURCE)).isZero();
+        // never collected: it stands at its start, three days behind
+        assertThat(metrics.value("usage_collected_until_seconds", "source", FAILING_SOURCE))
+                .isEqualTo(START.getEpochSecond());
+        assertThat(metrics.value("usage_lag_seconds", "source", FAILING_SOURCE))
+                .isEqualTo(Duration.between(START, NOW).toSeconds());
+
+        // Camel's own metrics are on the same endpoint
+        assertThat(metrics.text()).contains("camel_exchanges_total");
+    }
+
+    /** Stops the source's Quartz route (found by its endpoint: its route id is generated, not the source name). */
+    private static void stopSchedule(String source) throws Exception {
+        String uri = "quartz://usage/" + source + "?";
+        List<String> routeIds = collector.context().getRoutes().stream()
+                .filter(route -> route.getEndpoint().getEndpointUri().startsWith(uri)).map(Route::getId).toList();
+        assertThat(routeIds).as(uri).hasSize(1);
+        collector.context().getRouteController().stopRoute(routeIds.get(0));
+    }
+
+    private long deadLetters(String source) throws IOException {
+        long count = 0;
+        for (ConsumerRecord<String, String> record :
+                KafkaTopicReader.readAll(KAFKA.bootstrapServers(), DEAD_LETTERS, Duration.ofSeconds(10))) {
+            JsonNode letter = json.readTree(record.value());
+            count += source.equals(letter.path("source").asText()) ? 1 : 0;
+        }
+        return count;
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(management.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Metrics scrape() throws IOException, InterruptedException {
+        HttpResponse<String> response = get("/observe/metrics");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new Metrics(response.body());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The Prometheus text format: one sample a line, {@code name{label="value",...} number}. */
+    record Metrics(String text) {
+
+        private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)\\})? (\\S+)$");
+        private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+        /** The sum of the samples of {@code name} that carry the given labels (name, value, name, value...). */
+        double value(String name, String... labels) {
+            double sum = 0;
+            for (String line : text.split("\n")) {
+                Matcher sample = SAMPLE.matcher(line);
+                if (line.startsWith("#") || !sample.matches() || !sample.group(1).equals(name)) {
+                    continue;
+                }
+                Map<String, String> present = new HashMap<>();
+                Matcher label = LABEL.matcher(sample.group(2) == null ? "" : sample.group(2));
+                while (label.find()) {
+                    present.put(label.group(1), label.group(2));
+                }
+                boolean matches = true;
+                for (int i = 0; i < labels.length; i += 2) {
+                    matches &= labels[i + 1].equals(present.get(labels[i]));
+                }
+                sum += matches ? Double.parseDouble(sample.group(3)) : 0;
+            }
+            return sum;
+        }
+    }
+}
