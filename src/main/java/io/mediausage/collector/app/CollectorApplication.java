@@ -100,6 +100,8 @@ public final class CollectorApplication implements AutoCloseable {
         }
         if (!settings.scheduled()) {
             main.addOverrideProperty("camel.component.quartz.auto-start-scheduler", "false");
+            // a one-shot command serves no health or metrics: the scheduled collector on the host owns that port
+            main.addOverrideProperty("camel.management.enabled", "false");
         }
         beans.named().forEach(main::bind);
         main.configure().addRoutesBuilder(new UsageRouteTemplates(beans.sourceCatalog(), beans.apis()));
