@@ -1,0 +1,42 @@
+package io.mediausage.collector.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mediausage.collector.app.CollectorApplication;
+import io.mediausage.collector.source.UsageSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped examples, routes/sources.yaml and config/examples/*.yaml, build into valid sources of every API with
+ * the shipped config/application.properties: what ops copy from works as written.
+ */
+class ShippedExamplesIT {
+
+    @Test
+    void should_build_every_shipped_example_source() throws Exception {
+        Map<String, String> environment = Map.of("TENCENTCLOUD_SECRET_ID", "AKIDexamples0000000000000000000",
+                "TENCENTCLOUD_SECRET_KEY", "examples-it-tencent-secret", "TENCENT_EMEA_SECRET_ID", "AKIDemea000000000",
+                "TENCENT_EMEA_SECRET_KEY", "examples-it-emea-secret", "CLOUD_SDK_AK", "EXAMPLESAK0000000000",
+                "CLOUD_SDK_SK", "examples-it-huawei-secret", "HUAWEI_SG_AK", "EXAMPLESSGAK00000000",
+                "HUAWEI_SG_SK", "examples-it-huawei-sg-secret");
+        try (CollectorApplication app = CollectorApplication.start(new CollectorApplication.Settings(
+                Path.of("config/application.properties"),
+                Map.of("camel.main.routes-include-pattern", "file:routes/*.yaml,file:config/examples/*.yaml"),
+                Clock.systemUTC(), name -> Optional.ofNullable(environment.get(name)), false))) {
+
+            assertThat(app.sources().all()).extracting(source -> source.api().name()).contains("tencent-mps-usage",
+                    "tencent-trtc-usage", "tencent-vod-play-stats", "tencent-ssai-usage", "huawei-live-transcode-usage");
+            UsageSource emea = app.sources().get("mps-emea-account");
+            assertThat(emea.topic()).isEqualTo("usage.tencent.mps.emea");
+            assertThat(emea.credentials().accessKeyId()).isEqualTo("AKIDemea000000000");
+            assertThat(app.sources().get("huawei-live-sg-news-stream").endpoint())
+                    .hasToString("https://live.ap-southeast-1.myhuaweicloud.com");
+            assertThat(app.sources().get("ssai-sports-midroll-mdp").endpoint()).hasToString("https://mdp.tencentcloudapi.com");
+            assertThat(app.sources().all()).hasSize(8 + 5);
+        }
+    }
+}
