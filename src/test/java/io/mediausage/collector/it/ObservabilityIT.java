@@ -159,6 +159,11 @@ class ObservabilityIT {
         assertThat(metrics.value("usage_lag_seconds", "source", FAILING_SOURCE))
                 .isEqualTo(Duration.between(START, NOW).toSeconds());
 
+        // a one-off collection (the CLI's once) counts its failed window too
+        double failedBefore = metrics.value("usage_windows_failed_total", "source", FAILING_SOURCE);
+        assertThat(collector.collect(FAILING_SOURCE, START, END).failures()).hasSize(1);
+        assertThat(scrape().value("usage_windows_failed_total", "source", FAILING_SOURCE)).isEqualTo(failedBefore + 1);
+
         // Camel's own metrics are on the same endpoint
         assertThat(metrics.text()).contains("camel_exchanges_total");
     }
