@@ -34,7 +34,8 @@ public final class UsageRouteTemplates extends RouteBuilder {
     private void template(UsageApi api) {
         String defaults = "usage." + api.name() + ".";
         RouteTemplateDefinition template = routeTemplate(api.name())
-                .templateParameter(SourceCatalog.SOURCE_NAME, null, "Unique name of the source; also its route id")
+                .templateParameter(SourceCatalog.SOURCE_NAME, null,
+                        "Unique name of the source; also its Quartz job usage/<name> and x_SourceName")
                 .templateParameter(SourceCatalog.SCHEDULE, "{{" + defaults + "schedule}}", "Quartz cron of the collection runs")
                 .templateParameter("scheduleTimeZone", "{{usage.schedule-time-zone}}", "Time zone of the cron")
                 .templateParameter(SourceCatalog.ENDPOINT, "{{" + defaults + "endpoint}}",
@@ -64,7 +65,6 @@ public final class UsageRouteTemplates extends RouteBuilder {
         template.configure(context -> catalog.register(api, context.getParameters(),
                         context.getCamelContext()::resolvePropertyPlaceholders))
                 .from("quartz:usage/{{sourceName}}?cron=RAW({{schedule}})&trigger.timeZone={{scheduleTimeZone}}&stateful=true")
-                .routeId("{{sourceName}}")
                 .onException(Exception.class).handled(true)
                     .log(LoggingLevel.ERROR, "Run of source {{sourceName}} stopped at a failed window, which the next "
                             + "run collects again: ${exception.message}")
