@@ -234,6 +234,11 @@ public final class CloudApiSimulator implements AutoCloseable {
         }
     }
 
+    /** Faults that answer instead of the API: a dropped connection or a gateway error. */
+    private static boolean endsTheCall(FaultKind f) {
+        return f == FaultKind.DROP_CONNECTION || statusOf(f) != 0;
+    }
+
     private static int statusOf(FaultKind f) {
         return f == FaultKind.HTTP_500 ? 500 : f == FaultKind.HTTP_502 ? 502 : f == FaultKind.HTTP_503 ? 503 : 0;
     }
@@ -279,8 +284,10 @@ public final class CloudApiSimulator implements AutoCloseable {
         Map<String, Object> recordedParams = new LinkedHashMap<>();
 
         FaultKind fault = faults.decide(api);
-        if (transportFault(ex, fault, Map.of())) {
+        if (endsTheCall(fault)) { // recorded before the reply, as every call is
             record(now, api, action, credential, recordedParams, statusOf(fault), fault.name(), fault, fault == FaultKind.DROP_CONNECTION ? null : requestId);
+        }
+        if (transportFault(ex, fault, Map.of())) {
             return;
         }
         ObjectNode response;
@@ -470,9 +477,11 @@ public final class CloudApiSimulator implements AutoCloseable {
         String credential = credentialOf(authHeader);
         Api api = Api.HUAWEI_TRANSCODE;
         FaultKind fault = faults.decide(api);
-        if (transportFault(ex, fault, Map.of("X-Request-Id", requestId))) {
+        if (endsTheCall(fault)) { // recorded before the reply, as every call is
             record(now, api, api.action(), credential, params, statusOf(fault), fault.name(), fault,
                     fault == FaultKind.DROP_CONNECTION ? null : requestId);
+        }
+        if (transportFault(ex, fault, Map.of("X-Request-Id", requestId))) {
             return;
         }
         try {
