@@ -6,6 +6,8 @@ import io.mediausage.collector.source.SourceCatalog;
 import java.util.List;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 
 /**
@@ -28,14 +30,23 @@ public final class UsageRouteTemplates extends RouteBuilder {
 
     @Override
     public void configure() {
-        apis.forEach(this::template);
+        Model model = getContext().getCamelContextExtension().getContextPlugin(Model.class);
+        apis.forEach(api -> {
+            template(api);
+            // a YAML templatedRoute without a routeId would get a generated one: name the route after its source
+            model.addRouteTemplateDefinitionConverter(api.name(), (template, parameters) -> {
+                RouteDefinition route = RouteTemplateDefinition.Converter.DEFAULT_CONVERTER.apply(template, parameters);
+                route.setId(String.valueOf(parameters.get(SourceCatalog.SOURCE_NAME)));
+                return route;
+            });
+        });
     }
 
     private void template(UsageApi api) {
         String defaults = "usage." + api.name() + ".";
         RouteTemplateDefinition template = routeTemplate(api.name())
                 .templateParameter(SourceCatalog.SOURCE_NAME, null,
-                        "Unique name of the source; also its Quartz job usage/<name> and x_SourceName")
+                        "Unique name of the source; also its route id, Quartz job usage/<name> and x_SourceName")
                 .templateParameter(SourceCatalog.SCHEDULE, "{{" + defaults + "schedule}}", "Quartz cron of the collection runs")
                 .templateParameter("scheduleTimeZone", "{{usage.schedule-time-zone}}", "Time zone of the cron")
                 .templateParameter(SourceCatalog.ENDPOINT, "{{" + defaults + "endpoint}}",

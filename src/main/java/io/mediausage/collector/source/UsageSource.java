@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * One configured collection job: an API, an account scope, credentials, an endpoint and a topic.
  *
- * @param name          unique source name (x_SourceName, Quartz job usage/<name>, metrics and log label)
+ * @param name          unique source name: its route id, x_SourceName, Quartz job usage/<name>, metrics label
  * @param api           the API it collects
  * @param endpoint      scheme://host[:port] of the API (the documented host unless overridden)
  * @param subAccountId  the account scope reported as FOCUS SubAccountId (Tencent account label, Huawei project id)

@@ -37,6 +37,8 @@ class ShippedExamplesIT {
                     .hasToString("https://live.ap-southeast-1.myhuaweicloud.com");
             assertThat(app.sources().get("ssai-sports-midroll-mdp").endpoint()).hasToString("https://mdp.tencentcloudapi.com");
             assertThat(app.sources().all()).hasSize(8 + 5);
+            assertThat(app.sources().all()).allSatisfy(source ->
+                    assertThat(app.context().getRoute(source.name())).as("route of " + source.name()).isNotNull());
         }
     }
 }
