@@ -1,6 +1,7 @@
 package io.mediausage.collector.api.huawei;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.CloudApiException;
 import io.mediausage.collector.api.HuaweiApiCall;
@@ -15,7 +16,6 @@ import io.mediausage.collector.source.UsageSource;
 import io.mediausage.collector.window.BucketGrid;
 import io.mediausage.collector.window.Window;
 import io.mediausage.collector.window.WindowPolicy;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -123,7 +123,7 @@ public final class LiveTranscodeUsageApi implements UsageApi {
             }
             for (JsonNode spec : sample.path("spec_list")) {
                 measurements.add(new UsageMeasurement(hour, POLICY.grid().bucket(), resourceId,
-                        spec.path("type").asText(), "transcode_duration", new BigDecimal(spec.path("value").asText("0")),
+                        spec.path("type").asText(), "transcode_duration", AnswerFigures.quantity(spec.path("value"), "value", ACTION),
                         UsageUnits.MINUTES));
             }
         }

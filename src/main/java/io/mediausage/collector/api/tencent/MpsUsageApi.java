@@ -3,6 +3,7 @@ package io.mediausage.collector.api.tencent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
@@ -16,7 +17,6 @@ import io.mediausage.collector.source.UsageSource;
 import io.mediausage.collector.window.BucketGrid;
 import io.mediausage.collector.window.Window;
 import io.mediausage.collector.window.WindowPolicy;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -172,6 +172,6 @@ public final class MpsUsageApi implements UsageApi {
     private static UsageMeasurement measurement(Instant day, String region, String sku, String metric, JsonNode value,
             String unit) {
         return new UsageMeasurement(day, POLICY.grid().bucket(), "mps:" + region, sku, metric,
-                new BigDecimal(value.asText("0")), unit);
+                AnswerFigures.quantity(value, metric.equals("usage") ? "Usage" : "Count", ACTION), unit);
     }
 }

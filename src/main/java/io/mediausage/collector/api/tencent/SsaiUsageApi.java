@@ -3,6 +3,7 @@ package io.mediausage.collector.api.tencent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.CloudApiException;
 import io.mediausage.collector.api.TemplateParameter;
@@ -192,7 +193,7 @@ public final class SsaiUsageApi implements UsageApi {
             for (Counter counter : COUNTERS) {
                 JsonNode value = value(detail, counter);
                 if (value != null) {
-                    counters.merge(counter, TencentSources.quantity(value, counter.fields().get(0), ACTION),
+                    counters.merge(counter, AnswerFigures.quantity(value, counter.fields().get(0), ACTION),
                             BigDecimal::add);
                 }
             }

@@ -2,12 +2,10 @@ package io.mediausage.collector.api.tencent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediausage.collector.api.CloudApiException;
 import io.mediausage.collector.api.TencentApiCall;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.source.SourceParameters;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,22 +57,6 @@ final class TencentSources {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A figure of an answer: a JSON number, or a numeric string; anything else makes the answer unusable. */
-    static BigDecimal quantity(JsonNode value, String field, String action) {
-        if (value.isNumber()) {
-            return value.decimalValue();
-        }
-        if (value.isTextual()) {
-            try {
-                return new BigDecimal(value.asText().trim());
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-        }
-        throw new CloudApiException(action, "InvalidAnswer", field + " is " + (value.isMissingNode() ? "missing"
-                : "'" + value + "'") + ", not a number", null, true);
     }
 
     /** Every listed value (at least one) must be one the API document allows. */

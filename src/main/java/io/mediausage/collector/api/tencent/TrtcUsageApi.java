@@ -3,6 +3,7 @@ package io.mediausage.collector.api.tencent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.CloudApiException;
 import io.mediausage.collector.api.TemplateParameter;
@@ -170,7 +171,7 @@ public final class TrtcUsageApi implements UsageApi {
             }
             for (int i = 0; i < usageKeys.size(); i++) {
                 measurements.add(new UsageMeasurement(bucket, grid.bucket(), resourceId, usageKeys.get(i).asText(),
-                        METRIC, TencentSources.quantity(values.get(i), "UsageValue", ACTION), UsageUnits.MINUTES));
+                        METRIC, AnswerFigures.quantity(values.get(i), "UsageValue", ACTION), UsageUnits.MINUTES));
             }
         }
         return measurements;

@@ -3,6 +3,7 @@ package io.mediausage.collector.api.tencent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.CloudApiException;
 import io.mediausage.collector.api.TemplateParameter;
@@ -180,9 +181,9 @@ public final class VodPlayStatsApi implements UsageApi {
             Instant bucket = TencentTimes.bucketStart(stat.path("Time"), grid, ACTION);
             if (call.window().containsBucket(bucket)) {
                 measurements.add(new UsageMeasurement(bucket, grid.bucket(), fileId, SKU, "plays",
-                        TencentSources.quantity(stat.path("PlayTimes"), "PlayTimes", ACTION), UsageUnits.PLAYS));
+                        AnswerFigures.quantity(stat.path("PlayTimes"), "PlayTimes", ACTION), UsageUnits.PLAYS));
                 measurements.add(new UsageMeasurement(bucket, grid.bucket(), fileId, SKU, "traffic",
-                        TencentSources.quantity(stat.path("Traffic"), "Traffic", ACTION), UsageUnits.BYTES));
+                        AnswerFigures.quantity(stat.path("Traffic"), "Traffic", ACTION), UsageUnits.BYTES));
             }
         }
         return measurements;

@@ -63,6 +63,19 @@ class LiveTranscodeUsageApiTest {
     }
 
     @Test
+    void should_refuse_an_answer_whose_spec_lacks_its_value_rather_than_publish_zero() throws Exception {
+        JsonNode answer = example();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) answer.path("transcode_data_list").get(0).path("spec_list")
+                .get(0)).remove("value");
+        Window twoHours = new Window(Instant.parse("2020-08-18T07:00:00Z"), Instant.parse("2020-08-18T09:00:00Z"));
+        ApiCall call = api.calls(source(Map.of()), twoHours).get(0);
+
+        assertThatThrownBy(() -> api.measurements(answer, call))
+                .isInstanceOf(io.mediausage.collector.api.CloudApiException.class)
+                .hasMessageContaining("InvalidAnswer").hasMessageContaining("value is missing");
+    }
+
+    @Test
     void should_build_the_documented_request_for_a_window() {
         Window oneHour = new Window(Instant.parse("2020-08-18T07:00:00Z"), Instant.parse("2020-08-18T08:00:00Z"));
 

@@ -93,6 +93,18 @@ class MpsUsageApiTest {
     }
 
     @Test
+    void should_refuse_an_answer_whose_detail_lacks_its_figure_rather_than_publish_zero() throws Exception {
+        JsonNode answer = example();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) answer.path("Data").get(0).path("Details").get(0)
+                .path("Data").get(0)).remove("Usage");
+        ApiCall call = api.calls(source("ap-guangzhou", "Transcode"), BOTH_EXAMPLE_DAYS).get(0);
+
+        assertThatThrownBy(() -> api.measurements(answer, call))
+                .isInstanceOf(io.mediausage.collector.api.CloudApiException.class)
+                .hasMessageContaining("InvalidAnswer").hasMessageContaining("Usage is missing");
+    }
+
+    @Test
     void should_ask_each_process_region_separately_with_the_window_in_utc_plus_8() {
         List<ApiCall> calls = api.calls(source("ap-guangzhou,ap-singapore", "Transcode,Snapshot"), BOTH_EXAMPLE_DAYS);
 
