@@ -1,6 +1,7 @@
 package io.mediausage.collector.app;
 
 import io.mediausage.collector.checkpoint.KafkaCheckpointStore;
+import io.mediausage.collector.collect.BackfillPlan;
 import io.mediausage.collector.collect.CollectRoutes;
 import io.mediausage.collector.collect.WindowTask;
 import io.mediausage.collector.event.UsageJson;
@@ -11,6 +12,7 @@ import io.mediausage.collector.kafka.UsageEventRecords;
 import io.mediausage.collector.route.UsageRouteTemplates;
 import io.mediausage.collector.source.CredentialsResolver;
 import io.mediausage.collector.source.SourceCatalog;
+import io.mediausage.collector.source.UsageSource;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
@@ -71,10 +75,14 @@ public final class CollectorApplication implements AutoCloseable {
     private final CollectorBeans beans;
     private final TransactionalWindowPublisher publisher;
 
-    private CollectorApplication(Main main, CollectorBeans beans, TransactionalWindowPublisher publisher) {
+    private final boolean dryRun;
+
+    private CollectorApplication(Main main, CollectorBeans beans, TransactionalWindowPublisher publisher,
+            boolean dryRun) {
         this.main = main;
         this.beans = beans;
         this.publisher = publisher;
+        this.dryRun = dryRun;
     }
 
     public static CollectorApplication start(Settings settings) throws Exception {
@@ -108,7 +116,7 @@ public final class CollectorApplication implements AutoCloseable {
         main.configure().addRoutesBuilder(new CollectRoutes());
         main.start();
         LOG.info("Collector started with sources {}", beans.sourceCatalog().all().stream().map(s -> s.name()).toList());
-        return new CollectorApplication(main, beans, publisher);
+        return new CollectorApplication(main, beans, publisher, settings.dryRun());
     }
 
     /** The names of the APIs the collector knows, which are also their route template ids. */
@@ -126,37 +134,50 @@ public final class CollectorApplication implements AutoCloseable {
 
     /** Collects the whole buckets of {@code [from, to)} for one source, window by window, and reports the outcome. */
     public CollectionReport collect(String sourceName, Instant from, Instant to) {
-        return collect(sourceName, from, to, (task, index, total, events, failure) -> { });
+        List<WindowTask> windows = beans.collectionPlanner().range(sources().get(sourceName), from, to);
+        return collect(sourceName, windows, (task, index, total, events, failure) -> { }, () -> false);
     }
 
-    /** How many windows {@link #collect} would go through. */
-    public int plannedWindows(String sourceName, Instant from, Instant to) {
-        return beans.collectionPlanner().range(sources().get(sourceName), from, to).size();
+    /**
+     * What a backfill of {@code [from, to)} still has to collect. It resumes after an earlier, interrupted run of
+     * the same range; a dry run, which moves no checkpoint, always goes over the whole range.
+     */
+    public BackfillPlan planBackfill(String sourceName, Instant from, Instant to) {
+        UsageSource source = sources().get(sourceName);
+        return dryRun ? new BackfillPlan(sourceName, beans.collectionPlanner().range(source, from, to), Optional.empty())
+                : beans.collectionPlanner().backfill(source, from, to);
     }
 
-    /** The same, telling {@code listener} about each window as it ends. */
-    public CollectionReport collect(String sourceName, Instant from, Instant to, WindowListener listener) {
-        List<WindowTask> tasks = beans.collectionPlanner().range(sources().get(sourceName), from, to);
+    /**
+     * Collects {@code windows} one after the other, telling {@code listener} about each as it ends, until they are
+     * done or {@code stopRequested} (checked between windows, so a window in flight is finished, not abandoned).
+     */
+    public CollectionReport collect(String sourceName, List<WindowTask> windows, WindowListener listener,
+            BooleanSupplier stopRequested) {
         List<String> failures = new ArrayList<>();
         int events = 0;
+        int done = 0;
         try (ProducerTemplate producer = context().createProducerTemplate()) {
-            for (int i = 0; i < tasks.size(); i++) {
-                WindowTask task = tasks.get(i);
+            for (WindowTask task : windows) {
+                if (stopRequested.getAsBoolean()) {
+                    break;
+                }
+                done++;
                 try {
                     int published = producer.requestBody(CollectRoutes.COLLECT_WINDOW, task, List.class).size();
                     events += published;
-                    listener.windowDone(task, i + 1, tasks.size(), published, null);
+                    listener.windowDone(task, done, windows.size(), published, null);
                 } catch (RuntimeException e) {
                     Throwable cause = e.getCause() == null ? e : e.getCause();
                     LOG.error("Window {} failed: {}", task, cause.getMessage());
                     failures.add(task + ": " + cause.getMessage());
-                    listener.windowDone(task, i + 1, tasks.size(), 0, cause.getMessage());
+                    listener.windowDone(task, done, windows.size(), 0, cause.getMessage());
                 }
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot stop the producer template", e);
         }
-        return new CollectionReport(sourceName, tasks.size(), events, failures);
+        return new CollectionReport(sourceName, windows.size(), events, failures, windows.size() - done);
     }
 
     /** Blocks until the JVM is asked to stop (the scheduled collector). */

@@ -2,6 +2,7 @@ package io.mediausage.collector.cli;
 
 import io.mediausage.collector.app.CollectionReport;
 import io.mediausage.collector.app.CollectorApplication;
+import io.mediausage.collector.collect.BackfillPlan;
 import io.mediausage.collector.source.CredentialsResolver;
 import io.mediausage.collector.source.SourceConfigException;
 import io.mediausage.collector.source.UsageSource;
@@ -16,6 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code java -jar usage-collector.jar [run|once|demo] [options]}.
@@ -118,7 +123,9 @@ public final class UsageCollectorCli {
 
     /**
      * A past range for one source or all, at full speed under the rate limits, with progress on the terminal and a
-     * summary. It goes through the same checkpoints and keys as the schedule, so it can be stopped and run again.
+     * summary. Sources are collected side by side (each is held back by its own API's rate limit, not by the
+     * others). It goes through the same checkpoints and keys as the schedule, and keeps a checkpoint of its own,
+     * so the same command run again after an interruption resumes after the last committed window.
      */
     private int backfill(Arguments arguments) throws Exception {
         Instant from = arguments.instant("--from");
@@ -127,23 +134,46 @@ public final class UsageCollectorCli {
         if (all == arguments.options().containsKey("--source")) {
             throw new IllegalArgumentException("backfill needs either --source NAME or --all");
         }
+        GracefulStop stop = GracefulStop.onShutdownSignal();
         try (CollectorApplication app = CollectorApplication.start(oneShot(arguments))) {
+            stop.grace(Duration.ofSeconds(app.context().getShutdownStrategy().getTimeout()));
             List<String> sources = all ? app.sources().all().stream().map(UsageSource::name).toList()
                     : List.of(arguments.required("--source"));
-            int windows = 0;
-            for (String source : sources) {
-                windows += app.plannedWindows(source, from, to);
-            }
+            List<BackfillPlan> plans = sources.stream().map(source -> app.planBackfill(source, from, to)).toList();
+            plans.forEach(plan -> plan.resumedAfter().ifPresent(after -> err.printf(
+                    "%s: resuming after %s, where an earlier run of this backfill stopped%n", plan.sourceName(), after)));
             long start = System.nanoTime();
-            BackfillProgress progress = new BackfillProgress(err, windows, start);
-            List<CollectionReport> reports = new ArrayList<>();
-            for (String source : sources) {
-                reports.add(app.collect(source, from, to, progress));
-            }
-            err.printf("backfill of %d source(s) done in %s:%n", sources.size(),
+            BackfillProgress progress = new BackfillProgress(err,
+                    plans.stream().mapToInt(plan -> plan.windows().size()).sum(), start);
+            List<CollectionReport> reports = collectSideBySide(app, plans, progress, stop);
+            boolean interrupted = reports.stream().anyMatch(report -> report.windowsNotStarted() > 0);
+            err.printf("backfill of %d source(s) %s in %s:%n", sources.size(), interrupted ? "interrupted" : "done",
                     BackfillProgress.format(Duration.ofNanos(System.nanoTime() - start)));
             reports.forEach(this::print);
+            if (interrupted) {
+                err.println("run the same command again to resume after the last committed window of each source");
+            }
             return reports.stream().allMatch(CollectionReport::succeeded) ? OK : FAILED;
+        } finally {
+            stop.finished();
+        }
+    }
+
+    private static List<CollectionReport> collectSideBySide(CollectorApplication app, List<BackfillPlan> plans,
+            BackfillProgress progress, GracefulStop stop) throws InterruptedException, ExecutionException {
+        ExecutorService perSource = Executors.newFixedThreadPool(plans.size());
+        try {
+            List<Future<CollectionReport>> running = new ArrayList<>();
+            for (BackfillPlan plan : plans) {
+                running.add(perSource.submit(() -> app.collect(plan.sourceName(), plan.windows(), progress, stop)));
+            }
+            List<CollectionReport> reports = new ArrayList<>();
+            for (Future<CollectionReport> report : running) {
+                reports.add(report.get());
+            }
+            return reports;
+        } finally {
+            perSource.shutdown();
         }
     }
 
@@ -207,8 +237,9 @@ public final class UsageCollectorCli {
 
     /** On stderr, so that a dry run's stdout carries nothing but events. */
     private void print(CollectionReport report) {
-        err.printf("source %s: %d window(s), %d event(s), %d failed%n", report.sourceName(), report.windows(),
-                report.events(), report.failures().size());
+        err.printf("source %s: %d window(s), %d event(s), %d failed%s%n", report.sourceName(), report.windows(),
+                report.events(), report.failures().size(), report.windowsNotStarted() == 0 ? ""
+                        : ", " + report.windowsNotStarted() + " not started");
         report.failures().forEach(failure -> err.println("  failed: " + failure));
     }
 

@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes a window's events (body) and the source's new checkpoint in one Kafka transaction: a
- * {@code read_committed} subscriber sees the whole window or none of it, and the checkpoint moves exactly when
- * the window's events are committed. A crash mid-window leaves an open transaction, which the next start aborts
+ * Publishes a window's events (body) and the source's new checkpoint (and its backfill's, in a backfill) in one
+ * Kafka transaction: a {@code read_committed} subscriber sees the whole window or none of it, and the checkpoints
+ * move exactly when the window's events are committed. A crash mid-window leaves an open transaction, which the next start aborts
  * ({@code initTransactions} with the same transactional id).
  *
  * <p>One transactional producer serves every source, one window at a time; a window's publishing is short next
@@ -59,18 +59,23 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
         String source = task.source().name();
         Optional<Checkpoint> checkpoint = Checkpoint.after(source, task.source().start(),
                 checkpoints.collectedUntil(source), task.window());
+        Optional<Checkpoint> backfillCheckpoint = task.backfill().flatMap(range -> Checkpoint.after(
+                range.checkpointName(), range.start(), checkpoints.collectedUntil(range.checkpointName()),
+                task.window()));
 
         KafkaProducer<String, String> transactional = producer();
         try {
             transactional.beginTransaction();
             events.forEach(event -> transactional.send(records.record(topic, event)));
             checkpoint.ifPresent(next -> transactional.send(checkpoints.record(next)));
+            backfillCheckpoint.ifPresent(next -> transactional.send(checkpoints.record(next)));
             transactional.commitTransaction();
         } catch (RuntimeException e) {
             abandon(transactional, e);
             throw e;
         }
         checkpoint.ifPresent(checkpoints::committed);
+        backfillCheckpoint.ifPresent(checkpoints::committed);
     }
 
     /** Aborts the open transaction; a producer that cannot go on (fenced, broken) is replaced on the next window. */
