@@ -16,13 +16,16 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The operator's backfill of a year, as the README tells it, with the shipped configuration and every example
  * source of routes/sources.yaml: interrupted once with SIGTERM (Ctrl-C) part way, then run again with the same
- * command. Together the two runs publish every figure of the year once: no key twice, and each source's events on
- * the topics are exactly the events its summaries reported.
+ * command. Together the two runs publish every figure of the year once: no key and no figure twice, the second run
+ * starts each source where the first committed its last window, plans just the windows the first did not start,
+ * and the events on the topics are exactly those the two summaries report.
  */
 class BackfillYearIT {
 
@@ -52,6 +56,7 @@ class BackfillYearIT {
             "huawei-live-transcode-usage", "usage.huawei.live", "tencent-trtc-usage", "usage.tencent.trtc",
             "tencent-vod-play-stats", "usage.tencent.vod", "tencent-ssai-usage", "usage.tencent.ssai");
     static final Pattern PROGRESS = Pattern.compile("^\\[(\\d+)/(\\d+)\\] ");
+    static final Pattern RESUMED = Pattern.compile("^(\\S+): resuming after (\\S+), where an earlier run .*");
     static final Pattern SUMMARY = Pattern.compile(
             "^source (\\S+): (\\d+) window\\(s\\), (\\d+) event\\(s\\), (\\d+) failed(?:, (\\d+) not started)?$");
 
@@ -77,34 +82,72 @@ class BackfillYearIT {
         try (CloudApiSimulator simulator = CloudApiSimulator.start(exampleResources())) {
             String[] command = {"backfill", "--all", "--from", from.toString(), "--to", to.toString()};
 
-            Run first = run(simulator, command, 0.15);
+            // early enough that several sources are in the middle of their range
+            Run first = run(simulator, command, 0.05);
             assertThat(first.stderr()).contains("backfill of 8 source(s) interrupted in")
                     .contains("run the same command again to resume");
+            assertThat(first.summaries()).hasSize(8).allSatisfy((source, summary) ->
+                    assertThat(summary.failed()).as(source).isZero());
+            assertThat(first.summaries().values()).filteredOn(summary -> summary.notStarted() > 0).hasSizeGreaterThan(1);
+            Map<String, List<Published>> firstEvents = publishedBySource();
+
             Run second = run(simulator, command, 0);
             assertThat(second.exitCode()).as(second.stderr()).isZero();
-            assertThat(second.stderr()).contains("backfill of 8 source(s) done in").contains(": resuming after ");
+            assertThat(second.stderr()).contains("backfill of 8 source(s) done in");
+            Map<String, List<Published>> allEvents = publishedBySource();
 
-            Map<String, Integer> reported = new HashMap<>();
-            first.summaries().forEach((source, events) -> reported.merge(source, events, Integer::sum));
-            second.summaries().forEach((source, events) -> reported.merge(source, events, Integer::sum));
-            assertThat(reported).hasSize(8);
-
-            Map<String, Integer> published = new HashMap<>();
-            Map<String, String> seen = new HashMap<>();
-            for (String topic : TOPICS.values()) {
-                for (ConsumerRecord<String, String> record :
-                        KafkaTopicReader.readAll(KAFKA.bootstrapServers(), topic, Duration.ofSeconds(30))) {
-                    JsonNode event = json.readTree(record.value());
-                    String figure = PublishedEvents.key(event.path("ResourceId").asText(), event.path("SkuId").asText(),
-                            event.path("x_Metric").asText(), event.path("x_Granularity").asText(),
-                            event.path("ChargePeriodStart").asText());
-                    String source = event.path("x_SourceName").asText();
-                    assertThat(seen.put(record.key(), figure)).as("key %s published twice", record.key()).isNull();
-                    published.merge(source, 1, Integer::sum);
-                }
-            }
-            assertThat(published).isEqualTo(reported);
+            assertThat(second.summaries().keySet()).isEqualTo(first.summaries().keySet());
+            first.summaries().forEach((source, before) -> {
+                Summary after = second.summaries().get(source);
+                // the second run plans exactly the windows the first did not start, and fails none
+                assertThat(after.windows()).as(source).isEqualTo(before.notStarted());
+                assertThat(after.failed()).as(source).isZero();
+                assertThat(after.notStarted()).as(source).isZero();
+                // each run's events are on the topics: once each
+                assertThat(firstEvents.getOrDefault(source, List.of())).as(source).hasSize(before.events());
+                assertThat(allEvents.getOrDefault(source, List.of())).as(source)
+                        .hasSize(before.events() + after.events());
+            });
+            // the second run starts where the first committed its last window, for each source it resumed
+            assertThat(second.resumedAfter().keySet()).containsAll(first.summaries().entrySet().stream()
+                    .filter(entry -> entry.getValue().notStarted() > 0).map(Map.Entry::getKey).toList());
+            second.resumedAfter().forEach((source, resumedAfter) -> {
+                Set<String> firstKeys = new HashSet<>();
+                firstEvents.get(source).forEach(event -> {
+                    firstKeys.add(event.key());
+                    assertThat(event.periodEnd()).as(source).isBeforeOrEqualTo(resumedAfter);
+                });
+                assertThat(allEvents.get(source)).filteredOn(event -> !firstKeys.contains(event.key()))
+                        .allSatisfy(event -> assertThat(event.periodStart()).as(source).isAfterOrEqualTo(resumedAfter));
+            });
         }
+    }
+
+    /** An event on a usage topic, as much of it as the test compares (a year of events is over a million). */
+    record Published(String key, Instant periodStart, Instant periodEnd) {
+    }
+
+    /** Every event on the usage topics by source; no record key and no figure twice. */
+    private Map<String, List<Published>> publishedBySource() throws IOException {
+        Map<String, List<Published>> bySource = new HashMap<>();
+        Set<String> keys = new HashSet<>();
+        Set<String> figures = new HashSet<>();
+        for (String topic : TOPICS.values()) {
+            for (ConsumerRecord<String, String> record :
+                    KafkaTopicReader.readAll(KAFKA.bootstrapServers(), topic, Duration.ofSeconds(30))) {
+                JsonNode event = json.readTree(record.value());
+                String source = event.path("x_SourceName").asText();
+                String figure = source + "|" + PublishedEvents.key(event.path("ResourceId").asText(),
+                        event.path("SkuId").asText(), event.path("x_Metric").asText(),
+                        event.path("x_Granularity").asText(), event.path("ChargePeriodStart").asText());
+                assertThat(keys.add(record.key())).as("key %s published twice", record.key()).isTrue();
+                assertThat(figures.add(figure)).as("figure %s published twice", figure).isTrue();
+                bySource.computeIfAbsent(source, name -> new ArrayList<>()).add(new Published(record.key(),
+                        Instant.parse(event.path("ChargePeriodStart").asText()),
+                        Instant.parse(event.path("ChargePeriodEnd").asText())));
+            }
+        }
+        return bySource;
     }
 
     /** The apps, files and channels the example sources name, under one pair of made-up keys per cloud. */
@@ -126,7 +169,11 @@ class BackfillYearIT {
         return config.build();
     }
 
-    record Run(int exitCode, String stderr, Map<String, Integer> summaries) {
+    record Summary(int windows, int events, int failed, int notStarted) {
+    }
+
+    /** What a run printed: its summary line and its resumption line per source. */
+    record Run(int exitCode, String stderr, Map<String, Summary> summaries, Map<String, Instant> resumedAfter) {
     }
 
     /**
@@ -153,11 +200,11 @@ class BackfillYearIT {
         }
         Process collector = builder.start();
         StringBuilder stderr = new StringBuilder();
-        Map<String, Integer> summaries = new HashMap<>();
+        Map<String, Summary> summaries = new HashMap<>();
+        Map<String, Instant> resumedAfter = new HashMap<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(collector.getErrorStream(),
                 StandardCharsets.UTF_8)); PrintWriter log = new PrintWriter(Files.newBufferedWriter(collectorLog(),
-                        StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-                        java.nio.file.StandardOpenOption.APPEND))) {
+                        StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
             boolean interrupted = false;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 log.println(line);
@@ -174,12 +221,18 @@ class BackfillYearIT {
                 stderr.append(line).append('\n');
                 Matcher summary = SUMMARY.matcher(line);
                 if (summary.matches()) {
-                    summaries.put(summary.group(1), Integer.parseInt(summary.group(3)));
+                    summaries.put(summary.group(1), new Summary(Integer.parseInt(summary.group(2)),
+                            Integer.parseInt(summary.group(3)), Integer.parseInt(summary.group(4)),
+                            summary.group(5) == null ? 0 : Integer.parseInt(summary.group(5))));
+                }
+                Matcher resumption = RESUMED.matcher(line);
+                if (resumption.matches()) {
+                    resumedAfter.put(resumption.group(1), Instant.parse(resumption.group(2)));
                 }
             }
         }
         assertThat(collector.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Run(collector.exitValue(), stderr.toString(), summaries);
+        return new Run(collector.exitValue(), stderr.toString(), summaries, resumedAfter);
     }
 
     /** Kept under target/ for the build's scan of all test output for secrets. */
