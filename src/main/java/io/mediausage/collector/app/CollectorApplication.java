@@ -31,6 +31,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The collector as a Camel Main application: properties from {@code config/application.properties}, sources from
@@ -169,7 +170,7 @@ public final class CollectorApplication implements AutoCloseable {
                     listener.windowDone(task, done, windows.size(), published, null);
                 } catch (RuntimeException e) {
                     Throwable cause = e.getCause() == null ? e : e.getCause();
-                    LOG.error("Window {} failed: {}", task, cause.getMessage());
+                    logWindowFailed(task, cause);
                     failures.add(task + ": " + cause.getMessage());
                     listener.windowDone(task, done, windows.size(), 0, cause.getMessage());
                 }
@@ -178,6 +179,14 @@ public final class CollectorApplication implements AutoCloseable {
             throw new IllegalStateException("cannot stop the producer template", e);
         }
         return new CollectionReport(sourceName, windows.size(), events, failures, windows.size() - done);
+    }
+
+    /** Logged outside any exchange, where camel-mdc sets no MDC: the window's keys are set here. */
+    private static void logWindowFailed(WindowTask task, Throwable cause) {
+        try (MDC.MDCCloseable source = MDC.putCloseable(CollectRoutes.SOURCE, task.source().name());
+                MDC.MDCCloseable window = MDC.putCloseable(CollectRoutes.WINDOW, task.window().toString())) {
+            LOG.error("Window {} failed: {}", task, cause.getMessage());
+        }
     }
 
     /** Blocks until the JVM is asked to stop (the scheduled collector). */

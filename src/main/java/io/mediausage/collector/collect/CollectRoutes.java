@@ -4,7 +4,10 @@ import io.mediausage.collector.api.HuaweiApiCall;
 import io.mediausage.collector.api.TencentApiCall;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.mdc.MDCProcessorsInterceptStrategy;
+import org.apache.camel.mdc.MDCService;
 
 /**
  * The collection of one window, shared by every source: plan the API calls, make them (in parallel, under the
@@ -20,6 +23,14 @@ public final class CollectRoutes extends RouteBuilder {
     public static final String API_URL = "usageApiUrl";
     public static final String TOPIC = "usageTopic";
 
+    // what is being collected, for the logs: camel-mdc copies these exchange properties into the MDC of every line
+    // logged while the exchange is processed (camel.mdc.custom-properties in application.properties)
+    public static final String SOURCE = "usageSource";
+    public static final String WINDOW = "usageWindow";
+    public static final String API_ACTION = "usageApiAction";
+    /** The RequestId of the cloud's answer to the current attempt of an API call, once it is read. */
+    public static final String CLOUD_REQUEST_ID = "usageCloudRequestId";
+
     private static final String HTTP_OPTIONS = "?throwExceptionOnFailure=false";
 
     private int intProperty(String key) {
@@ -27,22 +38,31 @@ public final class CollectRoutes extends RouteBuilder {
     }
 
     @Override
-    public void configure() {
+    public void configure() throws Exception {
         ExecutorService callPool = getContext().getExecutorServiceManager().newFixedThreadPool(this, "usage-api-calls",
                 intProperty("usage.http.parallel-calls"));
-        RetryPolicy retryPolicy = new RetryPolicy(intProperty("usage.retry.max-attempts"));
+        int maxAttempts = intProperty("usage.retry.max-attempts");
+        RetryPolicy retryPolicy = new RetryPolicy(maxAttempts);
 
         from(COLLECT_WINDOW).routeId("collect-window")
                 .errorHandler(noErrorHandler()) // failures go back to the caller: the scheduled run or the CLI
                 // metrics: as the window leaves this route (also from a split), if it failed
                 .onCompletion().modeBeforeConsumer().onFailureOnly().process("usageWindowFailed").end()
                 .setProperty(WINDOW_TASK, body())
+                .process("logContext")
                 .log("Collecting ${body}")
                 .process("apiCallPlanner")
                 .split(body(), new EventBatchAggregation()).stopOnException().parallelProcessing()
                         .executorService(callPool)
+                        // the window goes on on this thread once its calls are done, not on the last call's pool
+                        // thread: camel-mdc 4.18 sets a processor's MDC on the thread it starts on and restores it on
+                        // the thread it ends on, so a window ending elsewhere left its keys on this thread for good
+                        .synchronous()
                     .to("direct:call-api")
                 .end()
+                // the events came back on the first call's exchange, with that call's properties: drop them, so that
+                // the window's own log lines do not name that call
+                .removeProperties(String.join("|", API_CALL, API_URL, API_ACTION, CLOUD_REQUEST_ID))
                 .process("windowPublisher")
                 .process("usageWindowPublished");
 
@@ -53,14 +73,15 @@ public final class CollectRoutes extends RouteBuilder {
                     .useExponentialBackOff().backOffMultiplier(2)
                     .maximumRedeliveryDelay("{{usage.retry.max-delay-ms}}")
                     .useCollisionAvoidance()
-                    .retryAttemptedLogLevel(LoggingLevel.WARN)
+                    .logRetryAttempted(false) // ApiCallRetryLog's line instead, with the RequestId
                     .logStackTrace(false)
-                    .onRedeliveryRef("usageApiCallFailed") // metrics: each failed attempt before a retry...
+                    .onRedelivery(beforeRetry(maxAttempts)) // each failed attempt before a retry...
                     .handled(false)
                     .process("usageApiCallFailed") // ...and the last one
                     .to("direct:usage-dead-letter")
                 .end()
                 .setProperty(API_CALL, body())
+                .process("logContext")
                 .process("apiRateLimit")
                 .choice()
                     .when(exchangeProperty(API_CALL).isInstanceOf(TencentApiCall.class)).to("direct:call-tencent-api")
@@ -70,12 +91,14 @@ public final class CollectRoutes extends RouteBuilder {
 
         // each attempt signs afresh (the signature carries the time), from the call kept in an exchange property
         from("direct:call-tencent-api").routeId("call-tencent-api").errorHandler(noErrorHandler())
+                .removeProperty(CLOUD_REQUEST_ID) // the previous attempt's answer is not this one's
                 .process("tencentSigning")
                 .toD("${exchangeProperty." + API_URL + "}" + HTTP_OPTIONS)
                 .process("tencentResponseReader")
                 .process("usageEventMapper");
 
         from("direct:call-huawei-api").routeId("call-huawei-api").errorHandler(noErrorHandler())
+                .removeProperty(CLOUD_REQUEST_ID) // the previous attempt's answer is not this one's
                 .process("huaweiSigning")
                 .toD("${exchangeProperty." + API_URL + "}" + HTTP_OPTIONS)
                 .process("huaweiResponseReader")
@@ -85,5 +108,22 @@ public final class CollectRoutes extends RouteBuilder {
                 .process("deadLetterRecord")
                 .log(LoggingLevel.ERROR, "Dead letter: ${body}")
                 .to("{{usage.dead-letter-endpoint}}");
+    }
+
+    /**
+     * Before each retry: count the failed attempt (metrics) and log it. The error handler calls this itself, not as
+     * a route node, so camel-mdc (when enabled: camel-main adds its service before it configures routes) is asked to
+     * wrap it as it wraps the route's processors.
+     */
+    private Processor beforeRetry(int maxAttempts) throws Exception {
+        Processor failedAttempt = getContext().getRegistry().lookupByNameAndType("usageApiCallFailed", Processor.class);
+        Processor retryLog = new ApiCallRetryLog(maxAttempts);
+        Processor beforeRetry = exchange -> {
+            failedAttempt.process(exchange);
+            retryLog.process(exchange);
+        };
+        MDCService mdc = getContext().hasService(MDCService.class);
+        return mdc == null ? beforeRetry
+                : new MDCProcessorsInterceptStrategy(mdc).wrapProcessorInInterceptors(getContext(), null, beforeRetry, null);
     }
 }

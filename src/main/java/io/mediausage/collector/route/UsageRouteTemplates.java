@@ -80,6 +80,7 @@ public final class UsageRouteTemplates extends RouteBuilder {
                     .log(LoggingLevel.ERROR, "Run of source {{sourceName}} stopped at a failed window, which the next "
                             + "run collects again: ${exception.message}")
                 .end()
+                .setProperty(CollectRoutes.SOURCE, constant("{{sourceName}}")) // for the run's log lines
                 .setBody(constant("{{sourceName}}"))
                 .process("scheduledWindows")
                 .split(body()).stopOnException()

@@ -5,13 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediausage.collector.api.ApiResponse;
 import io.mediausage.collector.api.CloudApiException;
+import io.mediausage.collector.collect.CollectRoutes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 /**
  * Reads a Huawei Cloud answer: 2xx with the data, or 4xx/5xx with {@code error_code}/{@code error_msg}; the
- * request id is in the {@code X-Request-Id} header (gateway errors repeat it in the body).
+ * request id is in the {@code X-Request-Id} header (gateway errors repeat it in the body). It is kept in exchange
+ * property {@link CollectRoutes#CLOUD_REQUEST_ID} for the call's log lines.
  */
 public final class HuaweiResponseReader implements Processor {
 
@@ -30,6 +32,7 @@ public final class HuaweiResponseReader implements Processor {
         String requestId = message.getHeader("X-Request-Id", String.class);
         String body = message.getBody(String.class);
         if (status >= 200 && status < 300) {
+            exchange.setProperty(CollectRoutes.CLOUD_REQUEST_ID, requestId);
             message.setBody(new ApiResponse(parse(body, requestId), requestId));
             return;
         }
@@ -39,6 +42,7 @@ public final class HuaweiResponseReader implements Processor {
         if (requestId == null) {
             requestId = error.path("request_id").asText(null);
         }
+        exchange.setProperty(CollectRoutes.CLOUD_REQUEST_ID, requestId);
         throw new CloudApiException(API, code, text, requestId, isRetriable(status, code));
     }
 
