@@ -84,6 +84,7 @@ class BackfillYearIT {
 
             // early enough that several sources are in the middle of their range
             Run first = run(simulator, command, 0.05);
+            assertThat(first.exitCode()).as("stopped by SIGTERM").isEqualTo(128 + 15);
             assertThat(first.stderr()).contains("backfill of 8 source(s) interrupted in")
                     .contains("run the same command again to resume");
             assertThat(first.summaries()).hasSize(8).allSatisfy((source, summary) ->
