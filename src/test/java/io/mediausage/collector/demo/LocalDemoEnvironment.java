@@ -2,8 +2,8 @@ package io.mediausage.collector.demo;
 
 import io.mediausage.collector.cli.DemoEnvironment;
 import io.mediausage.collector.simulator.CloudApiSimulator;
-import io.mediausage.collector.simulator.SimulatorConfig;
 import io.mediausage.collector.source.CredentialsResolver;
+import io.mediausage.collector.testing.ExampleResources;
 import io.mediausage.collector.testing.kafka.EmbeddedKafkaBroker;
 import java.util.Map;
 import java.util.Optional;
@@ -25,18 +25,8 @@ public final class LocalDemoEnvironment implements DemoEnvironment {
 
     public LocalDemoEnvironment() {
         broker = EmbeddedKafkaBroker.start();
-        // the resources the example sources of routes/sources.yaml and config/vod-file-ids.txt name
-        simulator = CloudApiSimulator.start(SimulatorConfig.builder()
-                .tencentCredential(DEMO_ACCESS_KEY_ID, DEMO_SECRET_KEY)
-                .huaweiCredential(DEMO_ACCESS_KEY_ID, DEMO_SECRET_KEY)
-                .trtcSdkAppIds(DEMO_ACCESS_KEY_ID, 1400123456L, 1400654321L)
-                .vodFile(DEMO_ACCESS_KEY_ID, "5285485487985271487", null)
-                .vodFile(DEMO_ACCESS_KEY_ID, "5285485487985271488", null)
-                .vodFile(DEMO_ACCESS_KEY_ID, "5285485487985271489", null)
-                .vodFile(DEMO_ACCESS_KEY_ID, "5285485487985271490", 1500012345L)
-                .vodFile(DEMO_ACCESS_KEY_ID, "5285485487985271491", 1500012345L)
-                .ssaiChannel(DEMO_ACCESS_KEY_ID, "698AAD421D3EA5656115", "news", "Pre-roll", "Mid-roll")
-                .ssaiChannel(DEMO_ACCESS_KEY_ID, "66503E8E0000930000F9", "ssai_channel", "Pre-roll", "Mid-roll", "VOD")
+        simulator = CloudApiSimulator.start(ExampleResources.simulator(DEMO_ACCESS_KEY_ID, DEMO_SECRET_KEY,
+                DEMO_ACCESS_KEY_ID, DEMO_SECRET_KEY)
                 .build());
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediausage.collector.simulator.Api;
 import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.SimulatorConfig;
+import io.mediausage.collector.testing.ExampleResources;
 import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
 import io.mediausage.collector.testing.kafka.KafkaTopicReader;
 import java.io.BufferedReader;
@@ -151,19 +152,9 @@ class BackfillYearIT {
         return bySource;
     }
 
-    /** The apps, files and channels the example sources name, under one pair of made-up keys per cloud. */
+    /** The example sources' resources, at raised rate limits. */
     private static SimulatorConfig exampleResources() {
-        SimulatorConfig.Builder config = SimulatorConfig.builder()
-                .tencentCredential(SECRET_ID, SECRET_KEY)
-                .huaweiCredential(AK, SK)
-                .trtcSdkAppIds(SECRET_ID, 1400123456L, 1400654321L)
-                .vodFile(SECRET_ID, "5285485487985271487", null)
-                .vodFile(SECRET_ID, "5285485487985271488", null)
-                .vodFile(SECRET_ID, "5285485487985271489", null)
-                .vodFile(SECRET_ID, "5285485487985271490", 1500012345L)
-                .vodFile(SECRET_ID, "5285485487985271491", 1500012345L)
-                .ssaiChannel(SECRET_ID, "698AAD421D3EA5656115", "news", "Pre-roll", "Mid-roll")
-                .ssaiChannel(SECRET_ID, "66503E8E0000930000F9", "ssai_channel", "Pre-roll", "Mid-roll", "VOD");
+        SimulatorConfig.Builder config = ExampleResources.simulator(SECRET_ID, SECRET_KEY, AK, SK);
         for (Api api : Api.values()) {
             config.rateLimit(api, RATE_PER_SECOND);
         }

@@ -1,0 +1,29 @@
+package io.mediausage.collector.testing;
+
+import io.mediausage.collector.simulator.SimulatorConfig;
+
+/**
+ * The TRTC apps, VOD files and SSAI channels that the example sources of routes/sources.yaml and
+ * config/vod-file-ids.txt name, for a simulator that answers those sources: keep in step with the examples.
+ */
+public final class ExampleResources {
+
+    private ExampleResources() {
+    }
+
+    /** A simulator accepting one made-up key pair per cloud, with the examples' resources under the Tencent one. */
+    public static SimulatorConfig.Builder simulator(String tencentSecretId, String tencentSecretKey, String huaweiAk,
+            String huaweiSk) {
+        return SimulatorConfig.builder()
+                .tencentCredential(tencentSecretId, tencentSecretKey)
+                .huaweiCredential(huaweiAk, huaweiSk)
+                .trtcSdkAppIds(tencentSecretId, 1400123456L, 1400654321L)
+                .vodFile(tencentSecretId, "5285485487985271487", null)
+                .vodFile(tencentSecretId, "5285485487985271488", null)
+                .vodFile(tencentSecretId, "5285485487985271489", null)
+                .vodFile(tencentSecretId, "5285485487985271490", 1500012345L)
+                .vodFile(tencentSecretId, "5285485487985271491", 1500012345L)
+                .ssaiChannel(tencentSecretId, "698AAD421D3EA5656115", "news", "Pre-roll", "Mid-roll")
+                .ssaiChannel(tencentSecretId, "66503E8E0000930000F9", "ssai_channel", "Pre-roll", "Mid-roll", "VOD");
+    }
+}
