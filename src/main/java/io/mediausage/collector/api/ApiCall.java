@@ -3,6 +3,7 @@ package io.mediausage.collector.api;
 import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.source.UsageSource;
 import io.mediausage.collector.window.Window;
+import java.util.Optional;
 
 /** One HTTP request that collects (part of) a window, with everything needed to sign it and map its answer. */
 public sealed interface ApiCall permits TencentApiCall, HuaweiApiCall {
@@ -14,9 +15,17 @@ public sealed interface ApiCall permits TencentApiCall, HuaweiApiCall {
     /** FOCUS provenance of the events this call yields. */
     EventOrigin origin();
 
+    /**
+     * The item of the source this call collects, where a window fans out into a call per item (a FileId, an
+     * SdkAppId): an error of the API's {@link UsageApi#itemErrorCodes()} then fails this item, not the window.
+     */
+    default Optional<String> item() {
+        return Optional.empty();
+    }
+
     /** What a log line or dead letter says about this call (never a secret). */
     default String describe() {
         return origin().apiAction() + " " + window() + " for source '" + source().name() + "' region "
-                + origin().regionId();
+                + origin().regionId() + item().map(item -> " item " + item).orElse("");
     }
 }

@@ -7,6 +7,7 @@ import io.mediausage.collector.source.UsageSource;
 import io.mediausage.collector.window.Window;
 import io.mediausage.collector.window.WindowPolicy;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything the collector knows about one cloud usage API: its limits, how a window becomes requests, and how
@@ -41,6 +42,15 @@ public interface UsageApi {
      * return both end buckets must not leak the neighbour window's bucket.
      */
     List<UsageMeasurement> measurements(JsonNode response, ApiCall call);
+
+    /**
+     * The error codes that belong to the item of a call ({@link ApiCall#item()}) rather than to the source: the
+     * document's "this FileId does not exist". Such an error fails that item's part of the window, which is recorded
+     * as a gap and collected again by later runs, while the window's other items are published.
+     */
+    default Set<String> itemErrorCodes() {
+        return Set.of();
+    }
 
     /** Which signing scheme and error convention an API follows. */
     enum Cloud { TENCENT, HUAWEI }

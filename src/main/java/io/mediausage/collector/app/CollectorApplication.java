@@ -3,8 +3,10 @@ package io.mediausage.collector.app;
 import io.mediausage.collector.checkpoint.KafkaCheckpointStore;
 import io.mediausage.collector.collect.BackfillPlan;
 import io.mediausage.collector.collect.CollectRoutes;
+import io.mediausage.collector.collect.ItemFailure;
 import io.mediausage.collector.collect.WindowTask;
 import io.mediausage.collector.event.UsageJson;
+import io.mediausage.collector.http.AnswerLimitsConfigurer;
 import io.mediausage.collector.kafka.DryRunWindowPublisher;
 import io.mediausage.collector.kafka.KafkaClientProperties;
 import io.mediausage.collector.kafka.TransactionalWindowPublisher;
@@ -26,6 +28,8 @@ import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
@@ -113,6 +117,8 @@ public final class CollectorApplication implements AutoCloseable {
             main.addOverrideProperty("camel.management.enabled", "false");
         }
         beans.named().forEach(main::bind);
+        main.bind("usageAnswerLimits",
+                new AnswerLimitsConfigurer(key -> main.getCamelContext().resolvePropertyPlaceholders(key)));
         main.configure().addRoutesBuilder(new UsageRouteTemplates(beans.sourceCatalog(), beans.apis()));
         main.configure().addRoutesBuilder(new CollectRoutes());
         main.start();
@@ -165,9 +171,19 @@ public final class CollectorApplication implements AutoCloseable {
                 }
                 done++;
                 try {
-                    int published = producer.requestBody(CollectRoutes.COLLECT_WINDOW, task, List.class).size();
+                    Exchange window = producer.request(CollectRoutes.COLLECT_WINDOW,
+                            exchange -> exchange.getMessage().setBody(task));
+                    if (window.getException() != null) {
+                        throw new CamelExecutionException(window.getException().getMessage(), window,
+                                window.getException());
+                    }
+                    int published = window.getMessage().getBody(List.class).size();
                     events += published;
-                    listener.windowDone(task, done, windows.size(), published, null);
+                    String itemsFailed = itemsFailed(window);
+                    if (itemsFailed != null) {
+                        failures.add(task + ": " + itemsFailed);
+                    }
+                    listener.windowDone(task, done, windows.size(), published, itemsFailed);
                 } catch (RuntimeException e) {
                     Throwable cause = e.getCause() == null ? e : e.getCause();
                     logWindowFailed(task, cause);
@@ -179,6 +195,18 @@ public final class CollectorApplication implements AutoCloseable {
             throw new IllegalStateException("cannot stop the producer template", e);
         }
         return new CollectionReport(sourceName, windows.size(), events, failures, windows.size() - done);
+    }
+
+    /** What a published window says of its items that failed, or null when none did. */
+    @SuppressWarnings("unchecked")
+    private static String itemsFailed(Exchange window) {
+        List<ItemFailure> failed = window.getProperty(CollectRoutes.FAILED_ITEMS, List.of(), List.class);
+        if (failed.isEmpty()) {
+            return null;
+        }
+        return "published without item(s) " + failed.stream().map(failure -> failure.item() + " ("
+                + failure.errorCode() + ")").distinct().toList() + ", kept as gaps that the scheduled collector "
+                + "collects again";
     }
 
     /** Logged outside any exchange, where camel-mdc sets no MDC: the window's keys are set here. */

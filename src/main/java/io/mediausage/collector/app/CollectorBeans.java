@@ -14,6 +14,7 @@ import io.mediausage.collector.api.tencent.VodPlayStatsApi;
 import io.mediausage.collector.checkpoint.CheckpointStore;
 import io.mediausage.collector.collect.ApiCallPlanner;
 import io.mediausage.collector.collect.CollectionPlanner;
+import io.mediausage.collector.collect.ItemFailureOutcome;
 import io.mediausage.collector.collect.LogContext;
 import io.mediausage.collector.collect.ScheduledWindows;
 import io.mediausage.collector.collect.UsageEventMapper;
@@ -57,6 +58,7 @@ public final class CollectorBeans {
         named.put("collectionPlanner", collectionPlanner);
         named.put("scheduledWindows", new ScheduledWindows(sourceCatalog, collectionPlanner));
         named.put("apiCallPlanner", new ApiCallPlanner());
+        named.put("itemFailureOutcome", new ItemFailureOutcome());
         named.put("logContext", new LogContext());
         // a signature carries the wall-clock time the cloud checks, whatever clock plans the windows
         named.put("tencentSigning", new TencentSigningProcessor(Clock.systemUTC()));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ public final class KafkaCheckpointStore implements CheckpointStore {
     private String topic;
     private final ObjectMapper json;
     private Map<String, Instant> checkpoints;
+    /** Open item gaps by record key. */
+    private final Map<String, ItemGap> gaps = new HashMap<>();
 
     /**
      * Both settings are read on first use, when the configuration is loaded.
@@ -68,6 +71,37 @@ public final class KafkaCheckpointStore implements CheckpointStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The source's open item gaps, oldest window first. */
+    @Override
+    public synchronized List<ItemGap> gaps(String sourceName) {
+        loaded();
+        return gaps.values().stream().filter(gap -> gap.sourceName().equals(sourceName))
+                .sorted(Comparator.comparing(ItemGap::window).thenComparing(ItemGap::item)).toList();
+    }
+
+    /** The record that opens a gap, to be written in the transaction of the window that could not collect its item. */
+    public synchronized ProducerRecord<String, String> record(ItemGap gap) {
+        try {
+            loaded();
+            return new ProducerRecord<>(topic, gap.key(), json.writeValueAsString(gap.toMap()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The tombstone that closes a gap, to be written in the transaction of the window that collected its item. */
+    public synchronized ProducerRecord<String, String> closing(ItemGap gap) {
+        loaded();
+        return new ProducerRecord<>(topic, gap.key(), null);
+    }
+
+    /** Notes gaps whose records the broker committed. */
+    public synchronized void gapsCommitted(List<ItemGap> opened, List<ItemGap> closed) {
+        loaded();
+        closed.forEach(gap -> gaps.remove(gap.key()));
+        opened.forEach(gap -> gaps.put(gap.key(), gap));
     }
 
     /** Notes a checkpoint whose record the broker committed. */
@@ -117,6 +151,10 @@ public final class KafkaCheckpointStore implements CheckpointStore {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.key() != null && ItemGap.isKey(record.key())) {
+                        readGap(record);
+                        continue;
+                    }
                     Checkpoint checkpoint = Checkpoint.fromMap(json.readValue(record.value(), MAP));
                     latest.put(checkpoint.sourceName(), checkpoint.collectedUntil());
                 }
@@ -125,5 +163,14 @@ public final class KafkaCheckpointStore implements CheckpointStore {
             throw new UncheckedIOException("unreadable record in checkpoint topic " + topic, e);
         }
         return latest;
+    }
+
+    /** A gap record opens a gap; its tombstone closes it. */
+    private void readGap(ConsumerRecord<String, String> record) throws IOException {
+        if (record.value() == null) {
+            gaps.remove(record.key());
+        } else {
+            gaps.put(record.key(), ItemGap.fromMap(json.readValue(record.value(), MAP)));
+        }
     }
 }

@@ -7,19 +7,24 @@ import org.apache.camel.Predicate;
 
 /**
  * Which failed calls are worth another attempt: throttling, server-side errors, truncated answers and network
- * faults, up to a number of attempts. Authentication failures and invalid parameters are not: they need a person.
+ * faults, up to a number of attempts and within the window's deadline. Authentication failures and invalid
+ * parameters are not: they need a person.
  */
 public final class RetryPolicy implements Predicate {
 
     private final int maxAttempts;
+    private final WindowDeadline windowDeadline;
 
-    public RetryPolicy(int maxAttempts) {
+    /** @param windowDeadline no attempt is made once the call's window has passed it */
+    public RetryPolicy(int maxAttempts, WindowDeadline windowDeadline) {
         this.maxAttempts = maxAttempts;
+        this.windowDeadline = windowDeadline;
     }
 
     @Override
     public boolean matches(Exchange exchange) {
-        return attemptsMade(exchange) < maxAttempts && isTransient(exchange.getException());
+        return attemptsMade(exchange) < maxAttempts && isTransient(exchange.getException())
+                && !windowDeadline.hasPassed(exchange);
     }
 
     /** Camel counts a failed attempt before it asks whether to try again, so the counter is the attempts made. */

@@ -36,6 +36,7 @@ public final class DeadLetterRecordProcessor implements Processor {
                 .put("region", call.origin().regionId())
                 .put("windowStart", call.window().start().toString())
                 .put("windowEnd", call.window().end().toString());
+        call.item().ifPresent(item -> record.put("item", item));
         if (failure instanceof CloudApiException cloud) {
             record.put("errorCode", cloud.errorCode()).put("message", cloud.getMessage())
                     .put("cloudRequestId", cloud.requestId()).put("retriable", cloud.isRetriable());
@@ -49,7 +50,8 @@ public final class DeadLetterRecordProcessor implements Processor {
                 .put("failedAt", clock.instant().toString());
         Message message = exchange.getMessage();
         message.removeHeaders("*");
-        message.setHeader(KafkaConstants.KEY, call.source().name() + "/" + call.window().start());
+        message.setHeader(KafkaConstants.KEY, call.source().name() + "/" + call.window().start()
+                + call.item().map(item -> "/" + item).orElse(""));
         message.setBody(objectMapper.writeValueAsString(record));
     }
 }

@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes a window's events (body) and the source's new checkpoint (and its backfill's, in a backfill) in one
- * Kafka transaction: a {@code read_committed} subscriber sees the whole window or none of it, and the checkpoints
+ * Publishes a window's events (body), the gaps of its failed items opened and those its collected items close, and
+ * the source's new checkpoint (and its backfill's, in a backfill) in one Kafka transaction: a {@code read_committed} subscriber sees the whole window or none of it, and the checkpoints
  * move exactly when the window's events are committed. A crash mid-window leaves an open transaction, which the next start aborts
  * ({@code initTransactions} with the same transactional id).
  *
@@ -57,16 +57,20 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
         String topic = exchange.getProperty(CollectRoutes.TOPIC, String.class);
         List<UsageEvent> events = exchange.getMessage().getMandatoryBody(List.class);
         String source = task.source().name();
-        Optional<Checkpoint> checkpoint = Checkpoint.after(source, task.source().start(),
+        boolean repair = task.repairedItem().isPresent(); // a gap repair collects one item: no checkpoint moves
+        Optional<Checkpoint> checkpoint = repair ? Optional.empty() : Checkpoint.after(source, task.source().start(),
                 checkpoints.collectedUntil(source), task.window());
         Optional<Checkpoint> backfillCheckpoint = task.backfill().flatMap(range -> Checkpoint.after(
                 range.checkpointName(), range.start(), checkpoints.collectedUntil(range.checkpointName()),
                 task.window()));
+        ItemGaps gaps = ItemGaps.of(exchange, checkpoints.gaps(source), repair);
 
         KafkaProducer<String, String> transactional = producer();
         try {
             transactional.beginTransaction();
             events.forEach(event -> transactional.send(records.record(topic, event)));
+            gaps.opened().forEach(gap -> transactional.send(checkpoints.record(gap)));
+            gaps.closed().forEach(gap -> transactional.send(checkpoints.closing(gap)));
             checkpoint.ifPresent(next -> transactional.send(checkpoints.record(next)));
             backfillCheckpoint.ifPresent(next -> transactional.send(checkpoints.record(next)));
             transactional.commitTransaction();
@@ -74,6 +78,7 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
             abandon(transactional, e);
             throw e;
         }
+        checkpoints.gapsCommitted(gaps.opened(), gaps.closed());
         checkpoint.ifPresent(checkpoints::committed);
         backfillCheckpoint.ifPresent(checkpoints::committed);
     }

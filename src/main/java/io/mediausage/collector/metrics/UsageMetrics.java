@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  *       retries included; outcome {@code ok}, the cloud's error code, or the exception class of a transport fault</li>
  *   <li>{@code usage.events.published} {source} ({@code usage_events_published_total})</li>
  *   <li>{@code usage.windows.failed} {source} ({@code usage_windows_failed_total})</li>
+ *   <li>{@code usage.items.failed} {source, item} ({@code usage_items_failed_total}): an item's part of a window not
+ *       collected (recorded as a gap, collected again by later runs)</li>
  *   <li>{@code usage.collected.until} {source} ({@code usage_collected_until_seconds}): epoch seconds of the
  *       source's checkpoint, or of its configured start while it has none</li>
  *   <li>{@code usage.lag} {source} ({@code usage_lag_seconds}): the collector's now minus that</li>
@@ -62,6 +64,7 @@ public final class UsageMetrics {
         processors.put("usageApiCallFailed", ApiCallRecorder.failed(this));
         processors.put("usageWindowPublished", new WindowPublishedRecorder(this));
         processors.put("usageWindowFailed", new WindowFailedRecorder(this));
+        processors.put("usageItemFailed", new ItemFailedRecorder(this));
         return processors;
     }
 
@@ -90,6 +93,14 @@ public final class UsageMetrics {
         Counter.builder("usage.windows.failed")
                 .description("Windows that failed and published nothing; the next run collects them again")
                 .tag("source", source)
+                .register(registry(context)).increment();
+    }
+
+    void itemFailed(CamelContext context, String source, String item) {
+        Counter.builder("usage.items.failed")
+                .description("Items of a window (a FileId, an SdkAppId) the cloud answered an error about: the window "
+                        + "published its other items and keeps a gap for this one, collected again by later runs")
+                .tag("source", source).tag("item", item)
                 .register(registry(context)).increment();
     }
 

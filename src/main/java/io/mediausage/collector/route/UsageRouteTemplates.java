@@ -76,7 +76,7 @@ public final class UsageRouteTemplates extends RouteBuilder {
         template.configure(context -> catalog.register(api, context.getParameters(),
                         context.getCamelContext()::resolvePropertyPlaceholders))
                 .from("quartz:usage/{{sourceName}}?cron=RAW({{schedule}})&trigger.timeZone={{scheduleTimeZone}}&stateful=true")
-                .onException(Exception.class).handled(true)
+                .onException(Throwable.class).handled(true) // an Error too: the next run must still start
                     .log(LoggingLevel.ERROR, "Run of source {{sourceName}} stopped at a failed window, which the next "
                             + "run collects again: ${exception.message}")
                 .end()

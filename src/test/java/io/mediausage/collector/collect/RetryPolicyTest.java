@@ -1,9 +1,15 @@
 package io.mediausage.collector.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mediausage.collector.api.CloudApiException;
 import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -11,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
-    private final RetryPolicy policy = new RetryPolicy(3);
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T00:00:00Z"));
+    private final WindowDeadline deadline = new WindowDeadline(clock);
+    private final RetryPolicy policy = new RetryPolicy(3, deadline);
 
     /** {@code attempts}: the failed attempts so far, as Camel has counted them when it asks. */
     private Exchange failedWith(Exception failure, int attempts) {
@@ -37,6 +45,55 @@ class RetryPolicyTest {
         assertThat(policy.matches(failedWith(cloud("AuthFailure.SignatureFailure", false), 0))).isFalse();
         assertThat(policy.matches(failedWith(cloud("InvalidParameterValue", false), 0))).isFalse();
         assertThat(policy.matches(failedWith(new IllegalStateException("bug"), 0))).isFalse();
+    }
+
+    @Test
+    void should_make_no_attempt_past_the_window_deadline() throws Exception {
+        Exchange exchange = failedWith(cloud("InternalError", true), 1);
+        deadline.start(Duration.ofMinutes(10)).process(exchange);
+        assertThat(policy.matches(exchange)).isTrue();
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(policy.matches(exchange)).isFalse();
+    }
+
+    @Test
+    void should_fail_an_attempt_that_would_start_past_the_window_deadline() throws Exception {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        deadline.check().process(exchange); // outside a window: no deadline
+        deadline.start(Duration.ofMinutes(10)).process(exchange);
+        deadline.check().process(exchange);
+        clock.advance(Duration.ofMinutes(11));
+        assertThatThrownBy(() -> deadline.check().process(exchange))
+                .isInstanceOf(WindowDeadline.WindowDeadlineExceededException.class)
+                .hasMessageContaining("usage.window.deadline");
+    }
+
+    /** A clock the test moves. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     @Test

@@ -149,7 +149,13 @@ public final class TrtcUsageApi implements UsageApi {
         EventOrigin origin = new EventOrigin(TencentSources.PROVIDER, SERVICE_NAME, region, source.subAccountId(),
                 source.name(), ACTION);
         Tc3Request request = new Tc3Request(source.hostHeader(), ACTION, VERSION, region, body.toString());
-        return new TencentApiCall(source, window, origin, SERVICE, request);
+        return new TencentApiCall(source, window, origin, SERVICE, request, app == null ? null : app.toString());
+    }
+
+    /** The document's one business error about an application: "SdkAppId is incorrect". */
+    @Override
+    public Set<String> itemErrorCodes() {
+        return Set.of("InvalidParameter.SdkAppId");
     }
 
     @Override

@@ -143,6 +143,12 @@ public final class VodPlayStatsApi implements UsageApi {
         }
     }
 
+    /** The document's one business error about a file: "The FileId does not exist". */
+    @Override
+    public Set<String> itemErrorCodes() {
+        return Set.of("InvalidParameterValue.FileId");
+    }
+
     @Override
     public WindowPolicy windowPolicy(UsageSource source) {
         return POLICIES.get(source.parameters().string(GRANULARITY_KEY));
@@ -164,7 +170,7 @@ public final class VodPlayStatsApi implements UsageApi {
             body.put("Interval", interval);
             Tc3Request request = new Tc3Request(source.hostHeader(), ACTION, VERSION,
                     parameters.optional(REGION_KEY).orElse(null), body.toString());
-            return new TencentApiCall(source, window, origin, SERVICE, request);
+            return new TencentApiCall(source, window, origin, SERVICE, request, fileId);
         }).toList();
     }
 

@@ -1,0 +1,22 @@
+package io.mediausage.collector.metrics;
+
+import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.collect.CollectRoutes;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/** An item of a window failed (a FileId the cloud does not know): counts it under the source and the item. */
+final class ItemFailedRecorder implements Processor {
+
+    private final UsageMetrics metrics;
+
+    ItemFailedRecorder(UsageMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        ApiCall call = exchange.getProperty(CollectRoutes.API_CALL, ApiCall.class);
+        call.item().ifPresent(item -> metrics.itemFailed(exchange.getContext(), call.source().name(), item));
+    }
+}
