@@ -4,6 +4,7 @@ import io.mediausage.collector.checkpoint.ItemGap;
 import io.mediausage.collector.collect.CollectRoutes;
 import io.mediausage.collector.collect.ItemFailure;
 import io.mediausage.collector.collect.WindowTask;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,8 +23,11 @@ record ItemGaps(List<ItemGap> opened, List<ItemGap> closed) {
         List<ItemFailure> failed = exchange.getProperty(CollectRoutes.FAILED_ITEMS, List.of(), List.class);
         Set<String> collected = exchange.getProperty(CollectRoutes.COLLECTED_ITEMS, Set.of(), Set.class);
         Set<String> failedItems = failed.stream().map(ItemFailure::item).collect(Collectors.toSet());
-        List<ItemGap> opened = repair ? List.of() : failed.stream().map(failure -> new ItemGap(task.source().name(),
-                failure.item(), task.window(), failure.errorCode(), failure.requestId())).distinct().toList();
+        // one gap per item, even where the item had several calls in the window (TRTC's date ranges)
+        List<ItemGap> opened = repair ? List.of() : List.copyOf(failed.stream().map(failure -> new ItemGap(
+                task.source().name(), failure.item(), task.window(), failure.errorCode(), failure.requestId()))
+                .collect(Collectors.toMap(ItemGap::key, gap -> gap, (first, next) -> first, LinkedHashMap::new))
+                .values());
         List<ItemGap> closed = open.stream().filter(gap -> collected.contains(gap.item())
                 && !failedItems.contains(gap.item()) && gap.closedBy(task.window())).toList();
         return new ItemGaps(opened, closed);

@@ -3,7 +3,9 @@ package io.mediausage.collector.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediausage.collector.api.huawei.LiveTranscodeUsageApi;
+import io.mediausage.collector.api.tencent.VodPlayStatsApi;
 import io.mediausage.collector.checkpoint.InMemoryCheckpointStore;
+import io.mediausage.collector.checkpoint.ItemGap;
 import io.mediausage.collector.signing.Credentials;
 import io.mediausage.collector.source.SourceParameters;
 import io.mediausage.collector.source.UsageSource;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +63,46 @@ class CollectionPlannerTest {
         checkpoints.advance("live", Instant.parse("2026-11-22T08:00:00Z"));
 
         assertThat(planner.scheduled(hourlySource(Duration.ZERO))).isEmpty();
+    }
+
+    private static UsageSource vodSource(String fileIds) {
+        VodPlayStatsApi api = new VodPlayStatsApi();
+        SourceParameters parameters = new SourceParameters("vod", Map.of("accountId", "1", "granularity", "hour",
+                "fileIds", fileIds));
+        return new UsageSource("vod", api, URI.create("https://vod.tencentcloudapi.com"), "1",
+                new Credentials("AKID0000000000000000", "sk"), "t", Instant.parse("2026-11-20T00:00:00Z"),
+                Duration.ZERO, Duration.ZERO, 10, parameters);
+    }
+
+    private void gap(String item, String start, String end) {
+        checkpoints.open(new ItemGap("vod", item, new Window(Instant.parse(start), Instant.parse(end)),
+                "InvalidParameterValue.FileId", "req"));
+    }
+
+    @Test
+    void should_repair_each_items_oldest_adjacent_gaps_in_one_window_after_the_runs_own_windows() {
+        checkpoints.advance("vod", Instant.parse("2026-11-22T09:00:00Z"));
+        gap("f1", "2026-11-21T00:00:00Z", "2026-11-21T01:00:00Z");
+        gap("f1", "2026-11-21T01:00:00Z", "2026-11-21T05:00:00Z");
+        gap("f1", "2026-11-21T08:00:00Z", "2026-11-21T09:00:00Z"); // not adjacent: a later run's
+        gap("f2", "2026-11-21T03:00:00Z", "2026-11-21T04:00:00Z");
+
+        List<WindowTask> run = planner.scheduled(vodSource("f1,f2,f3"));
+
+        assertThat(run).extracting(WindowTask::toString).containsExactly(
+                "vod [2026-11-22T09:00:00Z, 2026-11-22T10:00:00Z)",
+                "vod [2026-11-21T00:00:00Z, 2026-11-21T05:00:00Z) item f1",
+                "vod [2026-11-21T03:00:00Z, 2026-11-21T04:00:00Z) item f2");
+        assertThat(ApiCallPlanner.calls(run.get(1))).extracting(call -> call.item().orElseThrow())
+                .containsExactly("f1");
+    }
+
+    @Test
+    void should_not_repair_the_gaps_of_an_item_no_longer_listed_or_older_than_the_api_keeps_data() {
+        checkpoints.advance("vod", Instant.parse("2026-11-22T10:00:00Z"));
+        gap("removed", "2026-11-21T00:00:00Z", "2026-11-21T01:00:00Z");
+        gap("f1", "2025-11-01T00:00:00Z", "2025-11-01T01:00:00Z");
+
+        assertThat(planner.scheduled(vodSource("f1,f2"))).isEmpty();
     }
 }
