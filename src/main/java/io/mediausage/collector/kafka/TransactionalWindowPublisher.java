@@ -1,5 +1,6 @@
 package io.mediausage.collector.kafka;
 
+import io.mediausage.collector.checkpoint.BackfillCheckpoint;
 import io.mediausage.collector.checkpoint.Checkpoint;
 import io.mediausage.collector.checkpoint.KafkaCheckpointStore;
 import io.mediausage.collector.collect.CollectRoutes;
@@ -59,9 +60,8 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
         String source = task.source().name();
         Optional<Checkpoint> checkpoint = Checkpoint.after(source, task.source().start(),
                 checkpoints.collectedUntil(source), task.window());
-        Optional<Checkpoint> backfillCheckpoint = task.backfill().flatMap(range -> Checkpoint.after(
-                range.checkpointName(), range.start(), checkpoints.collectedUntil(range.checkpointName()),
-                task.window()));
+        Optional<BackfillCheckpoint> backfillCheckpoint = task.backfill().map(range -> BackfillCheckpoint.after(
+                range.checkpointName(), checkpoints.backfill(range.checkpointName()), task.window()));
 
         KafkaProducer<String, String> transactional = producer();
         try {

@@ -1,5 +1,6 @@
 package io.mediausage.collector.checkpoint;
 
+import io.mediausage.collector.window.Window;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -9,14 +10,25 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryCheckpointStore implements CheckpointStore {
 
     private final Map<String, Instant> checkpoints = new ConcurrentHashMap<>();
+    private final Map<String, BackfillCheckpoint> backfills = new ConcurrentHashMap<>();
 
     @Override
     public Optional<Instant> collectedUntil(String sourceName) {
         return Optional.ofNullable(checkpoints.get(sourceName));
     }
 
+    @Override
+    public Optional<BackfillCheckpoint> backfill(String checkpointName) {
+        return Optional.ofNullable(backfills.get(checkpointName));
+    }
+
     /** Sets a checkpoint, as a committed window would. */
     public void advance(String sourceName, Instant until) {
         checkpoints.merge(sourceName, until, (current, proposed) -> proposed.isAfter(current) ? proposed : current);
+    }
+
+    /** Adds a window to a backfill's checkpoint, as its commit would. */
+    public void committed(String checkpointName, Window window) {
+        backfills.put(checkpointName, BackfillCheckpoint.after(checkpointName, backfill(checkpointName), window));
     }
 }
