@@ -101,7 +101,7 @@ public final class KafkaCheckpointStore implements CheckpointStore {
             CheckpointRecordReader reader = readAll();
             checkpoints = reader.sources();
             backfills = reader.backfills();
-            LOG.info("Loaded {} checkpoint(s) from {}: {}, and {} of backfills", checkpoints.size(), topic,
+            LOG.info("Loaded {} checkpoint(s) from {}: {}; and {} backfill checkpoint(s)", checkpoints.size(), topic,
                     checkpoints, backfills.size());
         }
         return checkpoints;

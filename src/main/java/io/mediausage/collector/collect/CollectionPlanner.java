@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides which windows a source collects: on a schedule, from its checkpoint (or its configured start) up to
  * now minus its settle delay, collecting its lookback again for figures the cloud restates late; on request, the
- * range asked for; for a backfill, what is left of the range after an earlier run of the same backfill.
+ * range asked for, up to that settled edge too; for a backfill, what earlier runs of the same backfill left of the
+ * range.
  */
 public final class CollectionPlanner {
 
@@ -74,7 +75,7 @@ public final class CollectionPlanner {
      * future, and collecting them would publish figures that change and move the checkpoint past the present.
      * Empty when the whole range is after that edge.
      */
-    Optional<Instant> settledEnd(UsageSource source, Instant from, Instant to) {
+    private Optional<Instant> settledEnd(UsageSource source, Instant from, Instant to) {
         Instant settledEdge = clock.instant().minus(source.settleDelay());
         if (!to.isAfter(settledEdge)) {
             return Optional.of(to);
