@@ -150,7 +150,7 @@ public final class UsageCollectorCli {
             err.printf("backfill of %d source(s) %s in %s:%n", sources.size(), interrupted ? "interrupted" : "done",
                     BackfillProgress.format(Duration.ofNanos(System.nanoTime() - start)));
             reports.forEach(this::print);
-            if (interrupted) {
+            if (interrupted || reports.stream().anyMatch(report -> !report.failures().isEmpty())) {
                 err.println("run the same command again to resume: it collects only the windows not committed yet");
             }
             return reports.stream().allMatch(CollectionReport::succeeded) ? OK : FAILED;
