@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -146,12 +145,12 @@ public final class CollectorApplication implements AutoCloseable {
     }
 
     /**
-     * What a backfill of {@code [from, to)} still has to collect. It resumes after an earlier, interrupted run of
-     * the same range; a dry run, which moves no checkpoint, always goes over the whole range.
+     * What a backfill of {@code [from, to)} still has to collect: the windows an earlier run of the same range did
+     * not commit; a dry run, which moves no checkpoint, always goes over the whole range.
      */
     public BackfillPlan planBackfill(String sourceName, Instant from, Instant to) {
         UsageSource source = sources().get(sourceName);
-        return dryRun ? new BackfillPlan(sourceName, beans.collectionPlanner().range(source, from, to), Optional.empty())
+        return dryRun ? BackfillPlan.whole(sourceName, beans.collectionPlanner().range(source, from, to))
                 : beans.collectionPlanner().backfill(source, from, to);
     }
 

@@ -35,7 +35,12 @@ public record Checkpoint(String sourceName, Instant collectedUntil) {
         return Map.of("source", sourceName, "collectedUntil", collectedUntil.toString());
     }
 
+    /** @throws IllegalArgumentException when a field is missing (DateTimeParseException when it is no instant) */
     public static Checkpoint fromMap(Map<String, String> map) {
-        return new Checkpoint(map.get("source"), Instant.parse(map.get("collectedUntil")));
+        String collectedUntil = map.get("collectedUntil");
+        if (map.get("source") == null || collectedUntil == null) {
+            throw new IllegalArgumentException("a checkpoint needs 'source' and 'collectedUntil'");
+        }
+        return new Checkpoint(map.get("source"), Instant.parse(collectedUntil));
     }
 }

@@ -4,10 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** How far each source has collected: the end of the last window whose events are committed to Kafka. */
+/**
+ * How far each source has collected (the end of the last window whose events are committed to Kafka), and what
+ * each backfill has committed of its range.
+ */
 public interface CheckpointStore {
 
     Optional<Instant> collectedUntil(String sourceName);
+
+    /** @param checkpointName see {@link BackfillCheckpoint#name} */
+    Optional<BackfillCheckpoint> backfill(String checkpointName);
 
     /** The source's open item gaps (see {@link ItemGap}), oldest window first; none for a store that keeps none. */
     default List<ItemGap> gaps(String sourceName) {

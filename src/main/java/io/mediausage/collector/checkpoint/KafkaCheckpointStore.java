@@ -1,6 +1,5 @@
 package io.mediausage.collector.checkpoint;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,21 +27,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checkpoints in Kafka itself, as Kafka Connect keeps source offsets: a compacted topic keyed by source name.
- * The latest committed record of each source is loaded once, on first use; a checkpoint moves by a record written
- * in the same transaction as its window's events (see TransactionalWindowPublisher).
+ * Checkpoints in Kafka itself, as Kafka Connect keeps source offsets: a compacted topic keyed by source name (and
+ * by backfill name for the backfills' own). The latest committed record of each is loaded once, on first use (see
+ * {@link CheckpointRecordReader} for which records count); a checkpoint moves by a record written in the same
+ * transaction as its window's events (see TransactionalWindowPublisher).
  */
 public final class KafkaCheckpointStore implements CheckpointStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaCheckpointStore.class);
-    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {
-    };
-
     private final Supplier<Properties> clientProperties;
     private final Supplier<String> topicName;
     private String topic;
     private final ObjectMapper json;
     private Map<String, Instant> checkpoints;
+    private Map<String, BackfillCheckpoint> backfills;
     /** Open item gaps by record key. */
     private final Map<String, ItemGap> gaps = new HashMap<>();
 
@@ -63,11 +61,26 @@ public final class KafkaCheckpointStore implements CheckpointStore {
         return Optional.ofNullable(loaded().get(sourceName));
     }
 
+    @Override
+    public synchronized Optional<BackfillCheckpoint> backfill(String checkpointName) {
+        loaded();
+        return Optional.ofNullable(backfills.get(checkpointName));
+    }
+
     /** The record that moves a checkpoint, to be written in the transaction of the window it follows. */
     public synchronized ProducerRecord<String, String> record(Checkpoint checkpoint) {
+        return record(checkpoint.sourceName(), checkpoint.toMap());
+    }
+
+    /** The record that adds a window to a backfill's checkpoint, to be written in that window's transaction. */
+    public synchronized ProducerRecord<String, String> record(BackfillCheckpoint checkpoint) {
+        return record(checkpoint.name(), checkpoint.toMap());
+    }
+
+    private ProducerRecord<String, String> record(String key, Map<String, ?> value) {
         try {
             loaded();
-            return new ProducerRecord<>(topic, checkpoint.sourceName(), json.writeValueAsString(checkpoint.toMap()));
+            return new ProducerRecord<>(topic, key, json.writeValueAsString(value));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -110,12 +123,22 @@ public final class KafkaCheckpointStore implements CheckpointStore {
                 (current, proposed) -> proposed.isAfter(current) ? proposed : current);
     }
 
+    /** Notes a backfill checkpoint whose record the broker committed. */
+    public synchronized void committed(BackfillCheckpoint checkpoint) {
+        loaded();
+        backfills.put(checkpoint.name(), checkpoint);
+    }
+
     private Map<String, Instant> loaded() {
         if (checkpoints == null) {
             topic = topicName.get();
             createTopicIfMissing();
-            checkpoints = readAll();
-            LOG.info("Loaded {} checkpoint(s) from {}: {}", checkpoints.size(), topic, checkpoints);
+            CheckpointRecordReader reader = readAll();
+            checkpoints = reader.sources();
+            backfills = reader.backfills();
+            gaps.putAll(reader.gaps());
+            LOG.info("Loaded {} checkpoint(s) from {}: {}; {} backfill checkpoint(s) and {} open item gap(s)",
+                    checkpoints.size(), topic, checkpoints, backfills.size(), gaps.size());
         }
         return checkpoints;
     }
@@ -136,13 +159,13 @@ public final class KafkaCheckpointStore implements CheckpointStore {
         }
     }
 
-    private Map<String, Instant> readAll() {
+    private CheckpointRecordReader readAll() {
         Properties properties = clientProperties.get();
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        Map<String, Instant> latest = new HashMap<>();
+        CheckpointRecordReader reader = new CheckpointRecordReader(json);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -151,26 +174,11 @@ public final class KafkaCheckpointStore implements CheckpointStore {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key() != null && ItemGap.isKey(record.key())) {
-                        readGap(record);
-                        continue;
-                    }
-                    Checkpoint checkpoint = Checkpoint.fromMap(json.readValue(record.value(), MAP));
-                    latest.put(checkpoint.sourceName(), checkpoint.collectedUntil());
+                    reader.read(record.key(), record.value(),
+                            record.topic() + "-" + record.partition() + "@" + record.offset());
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable record in checkpoint topic " + topic, e);
         }
-        return latest;
-    }
-
-    /** A gap record opens a gap; its tombstone closes it. */
-    private void readGap(ConsumerRecord<String, String> record) throws IOException {
-        if (record.value() == null) {
-            gaps.remove(record.key());
-        } else {
-            gaps.put(record.key(), ItemGap.fromMap(json.readValue(record.value(), MAP)));
-        }
+        return reader;
     }
 }

@@ -125,7 +125,7 @@ public final class UsageCollectorCli {
      * A past range for one source or all, at full speed under the rate limits, with progress on the terminal and a
      * summary. Sources are collected side by side (each is held back by its own API's rate limit, not by the
      * others). It goes through the same checkpoints and keys as the schedule, and keeps a checkpoint of its own,
-     * so the same command run again after an interruption resumes after the last committed window.
+     * so the same command run again after an interruption or failed windows collects only what is not committed.
      */
     private int backfill(Arguments arguments) throws Exception {
         Instant from = arguments.instant("--from");
@@ -140,8 +140,8 @@ public final class UsageCollectorCli {
             List<String> sources = all ? app.sources().all().stream().map(UsageSource::name).toList()
                     : List.of(arguments.required("--source"));
             List<BackfillPlan> plans = sources.stream().map(source -> app.planBackfill(source, from, to)).toList();
-            plans.forEach(plan -> plan.resumedAfter().ifPresent(after -> err.printf(
-                    "%s: resuming after %s, where an earlier run of this backfill stopped%n", plan.sourceName(), after)));
+            plans.forEach(plan -> plan.resumption().ifPresent(resumption -> err.printf("%s: %s%n",
+                    plan.sourceName(), resumption)));
             long start = System.nanoTime();
             BackfillProgress progress = new BackfillProgress(err,
                     plans.stream().mapToInt(plan -> plan.windows().size()).sum(), start);
@@ -150,8 +150,8 @@ public final class UsageCollectorCli {
             err.printf("backfill of %d source(s) %s in %s:%n", sources.size(), interrupted ? "interrupted" : "done",
                     BackfillProgress.format(Duration.ofNanos(System.nanoTime() - start)));
             reports.forEach(this::print);
-            if (interrupted) {
-                err.println("run the same command again to resume after the last committed window of each source");
+            if (interrupted || reports.stream().anyMatch(report -> !report.failures().isEmpty())) {
+                err.println("run the same command again to resume: it collects only the windows not committed yet");
             }
             return reports.stream().allMatch(CollectionReport::succeeded) ? OK : FAILED;
         } finally {

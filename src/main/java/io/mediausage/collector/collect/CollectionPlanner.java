@@ -1,5 +1,6 @@
 package io.mediausage.collector.collect;
 
+import io.mediausage.collector.checkpoint.BackfillCheckpoint;
 import io.mediausage.collector.checkpoint.CheckpointStore;
 import io.mediausage.collector.checkpoint.ItemGap;
 import io.mediausage.collector.source.UsageSource;
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides which windows a source collects: on a schedule, from its checkpoint (or its configured start) up to
  * now minus its settle delay, collecting its lookback again for figures the cloud restates late, then its item
- * gaps; on request, the range asked for; for a backfill, what is left of the range after an earlier run of the same
- * backfill.
+ * gaps; on request, the range asked for, up to that settled edge too; for a backfill, what earlier runs of the same
+ * backfill left of the range.
  */
 public final class CollectionPlanner {
 
@@ -45,7 +46,7 @@ public final class CollectionPlanner {
         Instant from = checkpoints.collectedUntil(source.name())
                 .map(checkpoint -> min(checkpoint, settledEdge.minus(source.lookback())))
                 .orElse(source.start());
-        List<WindowTask> windows = new ArrayList<>(range(source, from, settledEdge));
+        List<WindowTask> windows = new ArrayList<>(windows(source, from, settledEdge));
         windows.addAll(gapRepairs(source));
         return windows;
     }
@@ -77,7 +78,7 @@ public final class CollectionPlanner {
                 }
                 to = gap.window().end().isAfter(to) ? gap.window().end() : to;
             }
-            range(source, from, to).stream().findFirst()
+            windows(source, from, to).stream().findFirst()
                     .map(first -> WindowTask.repairing(source, first.window(), item))
                     .filter(repair -> !ApiCallPlanner.calls(repair).isEmpty())
                     .ifPresentOrElse(repairs::add, () -> LOG.warn("source '{}' has open gaps of item {} from {}, "
@@ -92,21 +93,50 @@ public final class CollectionPlanner {
 
     /**
      * The windows of {@code [from, to)} a backfill still has to collect, each carrying the backfill's checkpoint:
-     * all of them, or those after where an earlier run of the same range committed its last window.
+     * those no earlier run of the same range committed, whether it was interrupted or some of its windows failed.
      */
     public BackfillPlan backfill(UsageSource source, Instant from, Instant to) {
         String checkpointName = ResumableRange.checkpointName(source.name(), from, to);
-        Optional<Instant> resumedAfter = checkpoints.collectedUntil(checkpointName);
-        List<WindowTask> windows = range(source, resumedAfter.orElse(from), to);
-        if (windows.isEmpty()) {
-            return new BackfillPlan(source.name(), windows, resumedAfter);
+        BackfillCheckpoint committed = checkpoints.backfill(checkpointName)
+                .orElseGet(() -> BackfillCheckpoint.none(checkpointName));
+        Optional<Instant> settledTo = settledEnd(source, from, to);
+        if (settledTo.isEmpty()) {
+            return new BackfillPlan(source.name(), List.of(), 0, committed.committed());
         }
-        ResumableRange range = new ResumableRange(checkpointName, windows.get(0).window().start());
-        return new BackfillPlan(source.name(), windows.stream().map(task -> task.within(range)).toList(),
-                resumedAfter);
+        ResumableRange range = new ResumableRange(checkpointName);
+        List<WindowTask> missing = committed.missing(from, settledTo.get()).stream()
+                .flatMap(gap -> windows(source, gap.start(), gap.end()).stream())
+                .map(task -> task.within(range)).toList();
+        int rangeWindows = committed.isEmpty() ? missing.size() : windows(source, from, settledTo.get()).size();
+        return new BackfillPlan(source.name(), missing, rangeWindows, committed.committed());
     }
 
+    /** The windows of {@code [from, to)} ({@code once}, a dry-run backfill), up to the settled edge at most. */
     public List<WindowTask> range(UsageSource source, Instant from, Instant to) {
+        return settledEnd(source, from, to).map(end -> windows(source, from, end)).orElse(List.of());
+    }
+
+    /**
+     * Where a range asked for can end: buckets after now minus the settle delay are still in progress or in the
+     * future, and collecting them would publish figures that change and move the checkpoint past the present.
+     * Empty when the whole range is after that edge.
+     */
+    private Optional<Instant> settledEnd(UsageSource source, Instant from, Instant to) {
+        Instant settledEdge = clock.instant().minus(source.settleDelay());
+        if (!to.isAfter(settledEdge)) {
+            return Optional.of(to);
+        }
+        if (!from.isBefore(settledEdge)) {
+            LOG.warn("source '{}': [{}, {}) is wholly after {} (now minus its settle delay {}): nothing to collect yet",
+                    source.name(), from, to, settledEdge, source.settleDelay());
+            return Optional.empty();
+        }
+        LOG.warn("source '{}': [{}, {}) asked for, but buckets after {} (now minus its settle delay {}) are not final:"
+                + " the range ends there", source.name(), from, to, settledEdge, source.settleDelay());
+        return Optional.of(settledEdge);
+    }
+
+    private List<WindowTask> windows(UsageSource source, Instant from, Instant to) {
         WindowPlan plan = planner.plan(from, to, source.api().windowPolicy(source), clock.instant());
         if (plan.wasClamped()) {
             LOG.warn("source '{}': {} keeps data for {}, so collection starts at {} instead of {}", source.name(),

@@ -1,5 +1,6 @@
 package io.mediausage.collector.kafka;
 
+import io.mediausage.collector.checkpoint.BackfillCheckpoint;
 import io.mediausage.collector.checkpoint.Checkpoint;
 import io.mediausage.collector.checkpoint.KafkaCheckpointStore;
 import io.mediausage.collector.collect.CollectRoutes;
@@ -60,9 +61,8 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
         boolean repair = task.repairedItem().isPresent(); // a gap repair collects one item: no checkpoint moves
         Optional<Checkpoint> checkpoint = repair ? Optional.empty() : Checkpoint.after(source, task.source().start(),
                 checkpoints.collectedUntil(source), task.window());
-        Optional<Checkpoint> backfillCheckpoint = task.backfill().flatMap(range -> Checkpoint.after(
-                range.checkpointName(), range.start(), checkpoints.collectedUntil(range.checkpointName()),
-                task.window()));
+        Optional<BackfillCheckpoint> backfillCheckpoint = task.backfill().map(range -> BackfillCheckpoint.after(
+                range.checkpointName(), checkpoints.backfill(range.checkpointName()), task.window()));
         ItemGaps gaps = ItemGaps.of(exchange, checkpoints.gaps(source), repair);
 
         KafkaProducer<String, String> transactional = producer();

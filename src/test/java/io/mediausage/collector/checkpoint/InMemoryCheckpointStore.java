@@ -1,5 +1,6 @@
 package io.mediausage.collector.checkpoint;
 
+import io.mediausage.collector.window.Window;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +14,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
 
     private final Map<String, Instant> checkpoints = new ConcurrentHashMap<>();
     private final List<ItemGap> gaps = new CopyOnWriteArrayList<>();
+    private final Map<String, BackfillCheckpoint> backfills = new ConcurrentHashMap<>();
 
     @Override
     public Optional<Instant> collectedUntil(String sourceName) {
@@ -30,8 +32,18 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
         gaps.add(gap);
     }
 
+    @Override
+    public Optional<BackfillCheckpoint> backfill(String checkpointName) {
+        return Optional.ofNullable(backfills.get(checkpointName));
+    }
+
     /** Sets a checkpoint, as a committed window would. */
     public void advance(String sourceName, Instant until) {
         checkpoints.merge(sourceName, until, (current, proposed) -> proposed.isAfter(current) ? proposed : current);
+    }
+
+    /** Adds a window to a backfill's checkpoint, as its commit would. */
+    public void committed(String checkpointName, Window window) {
+        backfills.put(checkpointName, BackfillCheckpoint.after(checkpointName, backfill(checkpointName), window));
     }
 }

@@ -7,6 +7,7 @@ import io.mediausage.collector.api.tencent.VodPlayStatsApi;
 import io.mediausage.collector.checkpoint.InMemoryCheckpointStore;
 import io.mediausage.collector.checkpoint.ItemGap;
 import io.mediausage.collector.signing.Credentials;
+import io.mediausage.collector.testing.CapturedLog;
 import io.mediausage.collector.source.SourceParameters;
 import io.mediausage.collector.source.UsageSource;
 import io.mediausage.collector.window.Window;
@@ -104,5 +105,95 @@ class CollectionPlannerTest {
         gap("f1", "2025-11-01T00:00:00Z", "2025-11-01T01:00:00Z");
 
         assertThat(planner.scheduled(vodSource("f1,f2"))).isEmpty();
+    }
+
+    @Test
+    void should_end_a_range_asked_for_at_the_settled_edge_and_say_so() {
+        try (CapturedLog log = CapturedLog.of(CollectionPlanner.class)) {
+            assertThat(planner.range(hourlySource(Duration.ZERO), Instant.parse("2026-11-22T05:00:00Z"),
+                    Instant.parse("2026-11-23T00:00:00Z"))).extracting(WindowTask::window).containsExactly(
+                    new Window(Instant.parse("2026-11-22T05:00:00Z"), Instant.parse("2026-11-22T08:00:00Z")));
+
+            assertThat(log.lines()).singleElement().asString().startsWith("WARN").contains("'live'")
+                    .contains("2026-11-23T00:00:00Z").contains("2026-11-22T08:17:00Z");
+        }
+    }
+
+    @Test
+    void should_leave_a_settled_range_as_asked() {
+        try (CapturedLog log = CapturedLog.of(CollectionPlanner.class)) {
+            assertThat(planner.range(hourlySource(Duration.ZERO), Instant.parse("2026-11-22T05:00:00Z"),
+                    Instant.parse("2026-11-22T07:00:00Z"))).extracting(WindowTask::window).containsExactly(
+                    new Window(Instant.parse("2026-11-22T05:00:00Z"), Instant.parse("2026-11-22T07:00:00Z")));
+
+            assertThat(log.lines()).isEmpty();
+        }
+    }
+
+    @Test
+    void should_plan_no_window_for_a_range_wholly_in_the_future_and_say_so() {
+        try (CapturedLog log = CapturedLog.of(CollectionPlanner.class)) {
+            UsageSource source = hourlySource(Duration.ZERO);
+            Instant from = Instant.parse("2026-11-22T09:00:00Z");
+            Instant to = Instant.parse("2026-11-24T00:00:00Z");
+
+            assertThat(planner.range(source, from, to)).isEmpty();
+            assertThat(planner.backfill(source, from, to).windows()).isEmpty();
+            assertThat(log.lines()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("WARN")
+                    .contains("wholly after 2026-11-22T08:17:00Z"));
+        }
+    }
+
+    @Test
+    void should_plan_a_whole_backfill_without_resuming_when_nothing_is_committed() {
+        BackfillPlan plan = planner.backfill(hourlySource(Duration.ZERO), Instant.parse("2026-11-21T00:00:00Z"),
+                Instant.parse("2026-11-22T00:00:00Z"));
+
+        assertThat(plan.windows()).extracting(WindowTask::window).containsExactly(
+                new Window(Instant.parse("2026-11-21T00:00:00Z"), Instant.parse("2026-11-22T00:00:00Z")));
+        assertThat(plan.windows()).allSatisfy(task -> assertThat(task.backfill()).contains(new ResumableRange(
+                "backfill live 2026-11-21T00:00:00Z/2026-11-22T00:00:00Z")));
+        assertThat(plan.resumption()).isEmpty();
+    }
+
+    @Test
+    void should_plan_only_the_failed_middle_window_when_a_backfill_runs_again() {
+        Instant from = Instant.parse("2026-11-22T00:00:00Z");
+        Instant to = Instant.parse("2026-11-22T05:00:00Z");
+        String name = ResumableRange.checkpointName("live", from, to);
+        checkpoints.committed(name, new Window(from, Instant.parse("2026-11-22T02:00:00Z")));
+        // the window [02:00, 03:00) failed; the one after it was committed
+        checkpoints.committed(name, new Window(Instant.parse("2026-11-22T03:00:00Z"), to));
+
+        BackfillPlan plan = planner.backfill(hourlySource(Duration.ZERO), from, to);
+
+        assertThat(plan.windows()).extracting(WindowTask::window).containsExactly(
+                new Window(Instant.parse("2026-11-22T02:00:00Z"), Instant.parse("2026-11-22T03:00:00Z")));
+        assertThat(plan.windows()).allSatisfy(task -> assertThat(task.backfill()).contains(new ResumableRange(name)));
+        assertThat(plan.resumption()).contains("resuming: 1 of 1 windows left; an earlier run of this backfill "
+                + "committed [2026-11-22T00:00:00Z, 2026-11-22T02:00:00Z), [2026-11-22T03:00:00Z, 2026-11-22T05:00:00Z)");
+    }
+
+    @Test
+    void should_plan_nothing_when_a_backfill_committed_its_whole_range() {
+        Instant from = Instant.parse("2026-11-22T00:00:00Z");
+        Instant to = Instant.parse("2026-11-22T05:00:00Z");
+        checkpoints.committed(ResumableRange.checkpointName("live", from, to), new Window(from, to));
+
+        BackfillPlan plan = planner.backfill(hourlySource(Duration.ZERO), from, to);
+
+        assertThat(plan.windows()).isEmpty();
+        assertThat(plan.resumption()).hasValueSatisfying(text -> assertThat(text).startsWith("resuming: 0 of 1 "));
+    }
+
+    @Test
+    void should_resume_a_backfill_whose_range_reached_past_the_settled_edge_at_the_settled_edge() {
+        Instant from = Instant.parse("2026-11-22T00:00:00Z");
+        Instant to = Instant.parse("2026-11-23T00:00:00Z");
+        checkpoints.committed(ResumableRange.checkpointName("live", from, to),
+                new Window(from, Instant.parse("2026-11-22T06:00:00Z")));
+
+        assertThat(planner.backfill(hourlySource(Duration.ZERO), from, to).windows()).extracting(WindowTask::window)
+                .containsExactly(new Window(Instant.parse("2026-11-22T06:00:00Z"), Instant.parse("2026-11-22T08:00:00Z")));
     }
 }

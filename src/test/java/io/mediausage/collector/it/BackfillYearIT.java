@@ -39,8 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The operator's backfill of a year, as the README tells it, with the shipped configuration and every example
  * source of routes/sources.yaml: interrupted once with SIGTERM (Ctrl-C) part way, then run again with the same
  * command. Together the two runs publish every figure of the year once: no key and no figure twice, the second run
- * starts each source where the first committed its last window, plans just the windows the first did not start,
- * and the events on the topics are exactly those the two summaries report.
+ * plans for each source just the windows outside what the first committed (one range, from the start of the
+ * source's range to its last committed window), and the events on the topics are exactly those the two summaries
+ * report.
  */
 class BackfillYearIT {
 
@@ -57,7 +58,9 @@ class BackfillYearIT {
             "huawei-live-transcode-usage", "usage.huawei.live", "tencent-trtc-usage", "usage.tencent.trtc",
             "tencent-vod-play-stats", "usage.tencent.vod", "tencent-ssai-usage", "usage.tencent.ssai");
     static final Pattern PROGRESS = Pattern.compile("^\\[(\\d+)/(\\d+)\\] ");
-    static final Pattern RESUMED = Pattern.compile("^(\\S+): resuming after (\\S+), where an earlier run .*");
+    static final Pattern RESUMED = Pattern.compile(
+            "^(\\S+): resuming: (\\d+) of (\\d+) windows left; an earlier run of this backfill committed (.*)$");
+    static final Pattern RANGE = Pattern.compile("\\[(\\S+), (\\S+)\\)(?:, | and |$)");
     static final Pattern SUMMARY = Pattern.compile(
             "^source (\\S+): (\\d+) window\\(s\\), (\\d+) event\\(s\\), (\\d+) failed(?:, (\\d+) not started)?$");
 
@@ -77,7 +80,9 @@ class BackfillYearIT {
         Files.copy(Path.of("config/application.properties"), workDir.resolve("config/application.properties"));
         Files.copy(Path.of("config/vod-file-ids.txt"), workDir.resolve("config/vod-file-ids.txt"));
         Files.copy(Path.of("routes/sources.yaml"), workDir.resolve("routes/sources.yaml"));
-        Instant to = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        // settled for every source (the longest settle delay is TRTC's P1DT3H) in both runs: a range reaching past
+        // now minus the settle delay ends there, and that edge moves between the runs
+        Instant to = Instant.now().minus(Duration.ofDays(1).plusHours(3)).truncatedTo(ChronoUnit.HOURS);
         Instant from = to.minus(Duration.ofDays(365));
 
         try (CloudApiSimulator simulator = CloudApiSimulator.start(exampleResources())) {
@@ -110,13 +115,18 @@ class BackfillYearIT {
                 assertThat(allEvents.getOrDefault(source, List.of())).as(source)
                         .hasSize(before.events() + after.events());
             });
-            // the second run starts where the first committed its last window, for each source it resumed
-            assertThat(second.resumedAfter().keySet()).containsAll(first.summaries().entrySet().stream()
+            // the second run collects just outside what the first committed, for each source it resumed: one range
+            // (interrupted, nothing failed), from the start of the source's range to its last committed window
+            assertThat(second.resumed().keySet()).containsAll(first.summaries().entrySet().stream()
                     .filter(entry -> entry.getValue().notStarted() > 0).map(Map.Entry::getKey).toList());
-            second.resumedAfter().forEach((source, resumedAfter) -> {
+            second.resumed().forEach((source, resumed) -> {
+                assertThat(resumed.windowsLeft()).as(source).isEqualTo(second.summaries().get(source).windows());
+                assertThat(resumed.committed()).as(source).hasSize(1);
+                Instant resumedAfter = resumed.committed().get(0).end();
                 Set<String> firstKeys = new HashSet<>();
                 firstEvents.get(source).forEach(event -> {
                     firstKeys.add(event.key());
+                    assertThat(event.periodStart()).as(source).isAfterOrEqualTo(resumed.committed().get(0).start());
                     assertThat(event.periodEnd()).as(source).isBeforeOrEqualTo(resumedAfter);
                 });
                 assertThat(allEvents.get(source)).filteredOn(event -> !firstKeys.contains(event.key()))
@@ -164,8 +174,16 @@ class BackfillYearIT {
     record Summary(int windows, int events, int failed, int notStarted) {
     }
 
+    /** A range an earlier run committed, as a resumption line names it. */
+    record Committed(Instant start, Instant end) {
+    }
+
+    /** A resumption line: windows left to collect, and every range committed before (the line names up to 3). */
+    record Resumed(int windowsLeft, List<Committed> committed) {
+    }
+
     /** What a run printed: its summary line and its resumption line per source. */
-    record Run(int exitCode, String stderr, Map<String, Summary> summaries, Map<String, Instant> resumedAfter) {
+    record Run(int exitCode, String stderr, Map<String, Summary> summaries, Map<String, Resumed> resumed) {
     }
 
     /**
@@ -193,7 +211,7 @@ class BackfillYearIT {
         Process collector = builder.start();
         StringBuilder stderr = new StringBuilder();
         Map<String, Summary> summaries = new HashMap<>();
-        Map<String, Instant> resumedAfter = new HashMap<>();
+        Map<String, Resumed> resumed = new HashMap<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(collector.getErrorStream(),
                 StandardCharsets.UTF_8)); PrintWriter log = new PrintWriter(Files.newBufferedWriter(collectorLog(),
                         StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
@@ -219,12 +237,25 @@ class BackfillYearIT {
                 }
                 Matcher resumption = RESUMED.matcher(line);
                 if (resumption.matches()) {
-                    resumedAfter.put(resumption.group(1), Instant.parse(resumption.group(2)));
+                    resumed.put(resumption.group(1), new Resumed(Integer.parseInt(resumption.group(2)),
+                            committedRanges(resumption.group(4))));
                 }
             }
         }
         assertThat(collector.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Run(collector.exitValue(), stderr.toString(), summaries, resumedAfter);
+        return new Run(collector.exitValue(), stderr.toString(), summaries, resumed);
+    }
+
+    /** The ranges a resumption line names; it must name them all ("and N more range(s)" fails the test). */
+    private static List<Committed> committedRanges(String text) {
+        assertThat(text).doesNotContain("more range");
+        List<Committed> ranges = new ArrayList<>();
+        Matcher range = RANGE.matcher(text);
+        while (range.find()) {
+            ranges.add(new Committed(Instant.parse(range.group(1)), Instant.parse(range.group(2))));
+        }
+        assertThat(ranges).as(text).isNotEmpty();
+        return ranges;
     }
 
     /** Kept under target/ for the build's scan of all test output for secrets. */

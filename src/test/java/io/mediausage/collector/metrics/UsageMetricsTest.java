@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.CloudApiException;
 import io.mediausage.collector.api.huawei.LiveTranscodeUsageApi;
+import io.mediausage.collector.checkpoint.BackfillCheckpoint;
 import io.mediausage.collector.checkpoint.CheckpointStore;
 import io.mediausage.collector.checkpoint.InMemoryCheckpointStore;
 import io.mediausage.collector.collect.CollectRoutes;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -110,8 +112,16 @@ class UsageMetricsTest {
 
     @Test
     void should_still_count_a_failed_window_when_the_checkpoints_cannot_be_read() {
-        CheckpointStore unreadable = name -> {
-            throw new IllegalStateException("broker down");
+        CheckpointStore unreadable = new CheckpointStore() {
+            @Override
+            public Optional<Instant> collectedUntil(String sourceName) {
+                throw new IllegalStateException("broker down");
+            }
+
+            @Override
+            public Optional<BackfillCheckpoint> backfill(String checkpointName) {
+                throw new IllegalStateException("broker down");
+            }
         };
         Processor failed = new UsageMetrics(unreadable, Clock.systemUTC()).bindTo(registry).processors()
                 .get("usageWindowFailed");
