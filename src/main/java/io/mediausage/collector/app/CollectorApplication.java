@@ -3,7 +3,7 @@ package io.mediausage.collector.app;
 import io.mediausage.collector.checkpoint.KafkaCheckpointStore;
 import io.mediausage.collector.collect.BackfillPlan;
 import io.mediausage.collector.collect.CollectRoutes;
-import io.mediausage.collector.collect.ItemFailure;
+import io.mediausage.collector.collect.WindowRunner;
 import io.mediausage.collector.collect.WindowTask;
 import io.mediausage.collector.event.UsageJson;
 import io.mediausage.collector.http.AnswerLimitsConfigurer;
@@ -20,21 +20,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The collector as a Camel Main application: properties from {@code config/application.properties}, sources from
@@ -80,6 +75,7 @@ public final class CollectorApplication implements AutoCloseable {
     private final TransactionalWindowPublisher publisher;
 
     private final boolean dryRun;
+    private WindowRunner runner;
 
     private CollectorApplication(Main main, CollectorBeans beans, TransactionalWindowPublisher publisher,
             boolean dryRun) {
@@ -100,6 +96,7 @@ public final class CollectorApplication implements AutoCloseable {
                 UsageJson.objectMapper());
         TransactionalWindowPublisher publisher = new TransactionalWindowPublisher(kafkaClient,
                 () -> main.getCamelContext().resolvePropertyPlaceholders("{{usage.kafka.transactional-id}}"),
+                () -> Integer.parseInt(main.getCamelContext().resolvePropertyPlaceholders("{{usage.kafka.producers}}")),
                 checkpoints, new UsageEventRecords(UsageJson.objectMapper()));
         Processor windowPublisher = settings.dryRun()
                 ? new DryRunWindowPublisher(settings.dryRunOutput(), UsageJson.objectMapper()) : publisher;
@@ -155,65 +152,22 @@ public final class CollectorApplication implements AutoCloseable {
     }
 
     /**
-     * Collects {@code windows} one after the other, telling {@code listener} about each as it ends, until they are
-     * done or {@code stopRequested} (checked between windows, so a window in flight is finished, not abandoned).
+     * Collects {@code windows} several at a time, publishing them in order (see {@link WindowRunner}), telling
+     * {@code listener} about each as it ends, until they are done or {@code stopRequested} (checked before each window
+     * starts, so the windows in flight are finished, not abandoned). A failed window does not stop the others.
      */
     public CollectionReport collect(String sourceName, List<WindowTask> windows, WindowListener listener,
             BooleanSupplier stopRequested) {
-        List<String> failures = new ArrayList<>();
-        int events = 0;
-        int done = 0;
-        try (ProducerTemplate producer = context().createProducerTemplate()) {
-            for (WindowTask task : windows) {
-                if (stopRequested.getAsBoolean()) {
-                    break;
-                }
-                done++;
-                try {
-                    Exchange window = producer.request(CollectRoutes.COLLECT_WINDOW,
-                            exchange -> exchange.getMessage().setBody(task));
-                    if (window.getException() != null) {
-                        throw new CamelExecutionException(window.getException().getMessage(), window,
-                                window.getException());
-                    }
-                    int published = window.getMessage().getBody(List.class).size();
-                    events += published;
-                    String itemsFailed = itemsFailed(window);
-                    if (itemsFailed != null) {
-                        failures.add(task + ": " + itemsFailed);
-                    }
-                    listener.windowDone(task, done, windows.size(), published, itemsFailed);
-                } catch (RuntimeException e) {
-                    Throwable cause = e.getCause() == null ? e : e.getCause();
-                    logWindowFailed(task, cause);
-                    failures.add(task + ": " + cause.getMessage());
-                    listener.windowDone(task, done, windows.size(), 0, cause.getMessage());
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot stop the producer template", e);
-        }
-        return new CollectionReport(sourceName, windows.size(), events, failures, windows.size() - done);
+        WindowRunner.Outcome outcome = runner().run(windows, false, listener::windowDone, stopRequested);
+        return new CollectionReport(sourceName, outcome.windows(), outcome.events(), outcome.failures(),
+                outcome.windowsNotStarted());
     }
 
-    /** What a published window says of its items that failed, or null when none did. */
-    @SuppressWarnings("unchecked")
-    private static String itemsFailed(Exchange window) {
-        List<ItemFailure> failed = window.getProperty(CollectRoutes.FAILED_ITEMS, List.of(), List.class);
-        if (failed.isEmpty()) {
-            return null;
+    private synchronized WindowRunner runner() {
+        if (runner == null) {
+            runner = WindowRunner.of(context());
         }
-        return "published without item(s) " + failed.stream().map(failure -> failure.item() + " ("
-                + failure.errorCode() + ")").distinct().toList() + ", kept as gaps that the scheduled collector "
-                + "collects again";
-    }
-
-    /** Logged outside any exchange, where camel-mdc sets no MDC: the window's keys are set here. */
-    private static void logWindowFailed(WindowTask task, Throwable cause) {
-        try (MDC.MDCCloseable source = MDC.putCloseable(CollectRoutes.SOURCE, task.source().name());
-                MDC.MDCCloseable window = MDC.putCloseable(CollectRoutes.WINDOW, task.window().toString())) {
-            LOG.error("Window {} failed: {}", task, cause.getMessage());
-        }
+        return runner;
     }
 
     /** Blocks until the JVM is asked to stop (the scheduled collector). */

@@ -12,10 +12,10 @@ import io.mediausage.collector.api.tencent.TencentSigningProcessor;
 import io.mediausage.collector.api.tencent.TrtcUsageApi;
 import io.mediausage.collector.api.tencent.VodPlayStatsApi;
 import io.mediausage.collector.checkpoint.CheckpointStore;
-import io.mediausage.collector.collect.ApiCallPlanner;
 import io.mediausage.collector.collect.CollectionPlanner;
 import io.mediausage.collector.collect.ItemFailureOutcome;
 import io.mediausage.collector.collect.LogContext;
+import io.mediausage.collector.collect.ScheduledRun;
 import io.mediausage.collector.collect.ScheduledWindows;
 import io.mediausage.collector.collect.UsageEventMapper;
 import io.mediausage.collector.event.UsageEventFactory;
@@ -57,7 +57,7 @@ public final class CollectorBeans {
         named.put("sourceCatalog", sourceCatalog);
         named.put("collectionPlanner", collectionPlanner);
         named.put("scheduledWindows", new ScheduledWindows(sourceCatalog, collectionPlanner));
-        named.put("apiCallPlanner", new ApiCallPlanner());
+        named.put("scheduledRun", new ScheduledRun());
         named.put("itemFailureOutcome", new ItemFailureOutcome());
         named.put("logContext", new LogContext());
         // a signature carries the wall-clock time the cloud checks, whatever clock plans the windows

@@ -2,20 +2,11 @@ package io.mediausage.collector.collect;
 
 import io.mediausage.collector.api.ApiCall;
 import java.util.List;
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 
-/**
- * Expands a {@link WindowTask} into the API calls that collect it (only its item's, for a gap repair), and notes where
- * its events go.
- */
-public final class ApiCallPlanner implements Processor {
+/** The API calls that collect a {@link WindowTask}: those of its source's API, or only its item's, for a gap repair. */
+final class ApiCallPlanner {
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        WindowTask task = exchange.getMessage().getMandatoryBody(WindowTask.class);
-        exchange.setProperty(CollectRoutes.TOPIC, task.source().topic());
-        exchange.getMessage().setBody(calls(task));
+    private ApiCallPlanner() {
     }
 
     static List<ApiCall> calls(WindowTask task) {

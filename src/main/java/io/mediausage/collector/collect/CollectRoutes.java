@@ -4,8 +4,6 @@ import io.mediausage.collector.api.CloudApiException;
 import io.mediausage.collector.api.HuaweiApiCall;
 import io.mediausage.collector.api.TencentApiCall;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
@@ -13,16 +11,18 @@ import org.apache.camel.mdc.MDCProcessorsInterceptStrategy;
 import org.apache.camel.mdc.MDCService;
 
 /**
- * The collection of one window, shared by every source: plan the API calls, make them (in parallel, under the
- * rate limits, each retried on transient faults), then publish the window's events and its checkpoint in one
- * Kafka transaction.
- * A call that fails for good goes to the dead-letter topic and fails the window, which then publishes nothing;
+ * The routes every source shares, which a {@link WindowRunner} drives: an API call (under its rate limit, signed,
+ * over HTTP, read and mapped to events, retried on transient faults), the publishing of a window's events with its
+ * checkpoint in one Kafka transaction, and the log line and metric of a window that failed.
+ * A call that fails for good goes to the dead-letter topic and fails its window, which then publishes nothing;
  * unless the cloud's error is about the call's item (a FileId it does not know): then that item fails, the window
  * publishes the others, and a gap is recorded for the item.
  */
 public final class CollectRoutes extends RouteBuilder {
 
-    public static final String COLLECT_WINDOW = "direct:collect-window";
+    public static final String CALL_API = "direct:call-api";
+    public static final String PUBLISH_WINDOW = "direct:publish-window";
+    public static final String WINDOW_FAILED = "direct:window-failed";
     public static final String WINDOW_TASK = "usageWindowTask";
     public static final String API_CALL = "usageApiCall";
     public static final String API_URL = "usageApiUrl";
@@ -41,48 +41,27 @@ public final class CollectRoutes extends RouteBuilder {
 
     private static final String HTTP_OPTIONS = "?throwExceptionOnFailure=false";
 
-    private int intProperty(String key) {
-        return Integer.parseInt(getContext().resolvePropertyPlaceholders("{{" + key + "}}"));
-    }
-
     @Override
     public void configure() throws Exception {
-        ExecutorService callPool = getContext().getExecutorServiceManager().newFixedThreadPool(this, "usage-api-calls",
-                intProperty("usage.http.parallel-calls"));
-        int maxAttempts = intProperty("usage.retry.max-attempts");
+        int maxAttempts = Integer.parseInt(getContext().resolvePropertyPlaceholders("{{usage.retry.max-attempts}}"));
         WindowDeadline windowDeadline = new WindowDeadline(Clock.systemUTC());
         RetryPolicy retryPolicy = new RetryPolicy(maxAttempts, windowDeadline);
-        Duration windowTime = Duration.parse(getContext().resolvePropertyPlaceholders("{{usage.window.deadline}}"));
 
-        from(COLLECT_WINDOW).routeId("collect-window")
-                .errorHandler(noErrorHandler()) // failures go back to the caller: the scheduled run or the CLI
-                // metrics: as the window leaves this route (also from a split), if it failed
-                .onCompletion().modeBeforeConsumer().onFailureOnly().process("usageWindowFailed").end()
-                .setProperty(WINDOW_TASK, body())
-                .process(windowDeadline.start(windowTime))
-                .process("logContext")
-                .log("Collecting ${body}")
-                .process("apiCallPlanner")
-                .split(body(), new EventBatchAggregation()).stopOnException().parallelProcessing()
-                        .executorService(callPool)
-                        // the window goes on on this thread once its calls are done, not on the last call's pool
-                        // thread: camel-mdc 4.18 sets a processor's MDC on the thread it starts on and restores it on
-                        // the thread it ends on, so a window ending elsewhere left its keys on this thread for good
-                        .synchronous()
-                    .to("direct:call-api")
-                .end()
-                // the events came back on the first call's exchange, with that call's properties: drop them, so that
-                // the window's own log lines do not name that call
-                .removeProperties(String.join("|", API_CALL, API_URL, API_ACTION, CLOUD_REQUEST_ID))
+        from(PUBLISH_WINDOW).routeId("publish-window")
+                .errorHandler(noErrorHandler()) // a failure goes back to the window runner
                 .process("windowPublisher")
-                .process("usageWindowPublished");
+                .process("usageWindowPublished")
+                .log("Published ${exchangeProperty." + WINDOW_TASK + "}: ${body.size()} event(s)");
 
-        from("direct:call-api").routeId("call-api")
+        from(WINDOW_FAILED).routeId("window-failed")
+                .process("usageWindowFailed")
+                .log(LoggingLevel.ERROR, "Window failed, nothing of it published: ${body}");
+
+        from(CALL_API).routeId("call-api")
                 // the cloud's error about the call's item (a FileId it does not know) fails that item, not the window
                 .onException(CloudApiException.class).onWhen(ItemFailureOutcome.IS_ITEM_ERROR)
-                    // not handled(true), which would stop the window's split as a failure: the call ends with its
-                    // ItemFailure as body, as a call that succeeded ends with its events
-                    .continued(true)
+                    // the call ends with its ItemFailure as body, as a call that succeeded ends with its events
+                    .handled(true)
                     .process("usageApiCallFailed")
                     .process("usageItemFailed")
                     .to("direct:usage-dead-letter")

@@ -2,7 +2,9 @@ package io.mediausage.collector.collect;
 
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.CloudApiException;
+import java.util.List;
 import java.util.Objects;
+import org.apache.camel.Exchange;
 
 /**
  * What a call of one item brings back instead of events when the cloud answered an error about that item (see
@@ -19,6 +21,18 @@ public record ItemFailure(String item, String errorCode, String message, String 
     public static boolean isItemError(ApiCall call, Throwable failure) {
         return call != null && call.item().isPresent() && failure instanceof CloudApiException cloud
                 && call.source().api().itemErrorCodes().contains(cloud.errorCode());
+    }
+
+    /** What a published window says of its items that failed, or null when none did. */
+    @SuppressWarnings("unchecked")
+    static String describe(Exchange window) {
+        List<ItemFailure> failed = window.getProperty(CollectRoutes.FAILED_ITEMS, List.of(), List.class);
+        if (failed.isEmpty()) {
+            return null;
+        }
+        return "published without item(s) " + failed.stream().map(failure -> failure.item() + " ("
+                + failure.errorCode() + ")").distinct().toList() + ", kept as gaps that the scheduled collector "
+                + "collects again";
     }
 
     public static ItemFailure of(ApiCall call, CloudApiException failure) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -25,12 +26,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes a window's events (body), the gaps of its failed items opened and those its collected items close, and
- * the source's new checkpoint (and its backfill's, in a backfill) in one Kafka transaction: a {@code read_committed} subscriber sees the whole window or none of it, and the checkpoints
- * move exactly when the window's events are committed. A crash mid-window leaves an open transaction, which the next start aborts
- * ({@code initTransactions} with the same transactional id).
+ * the source's new checkpoint (and its backfill's, in a backfill) in one Kafka transaction: a {@code read_committed}
+ * subscriber sees the whole window or none of it, and the checkpoints move exactly when the window's events are
+ * committed. A crash mid-window leaves an open transaction, which the next start aborts ({@code initTransactions}
+ * with the same transactional id).
  *
- * <p>One transactional producer serves every source, one window at a time; a window's publishing is short next
- * to its API calls.
+ * <p>{@code usage.kafka.producers} transactional producers ("lanes") commit side by side; every source of one
+ * credential uses the same lane, one window at a time.
  */
 public final class TransactionalWindowPublisher implements Processor, AutoCloseable {
 
@@ -38,23 +40,59 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
 
     private final Supplier<Properties> clientProperties;
     private final Supplier<String> transactionalId;
+    private final IntSupplier producerCount;
     private final KafkaCheckpointStore checkpoints;
     private final UsageEventRecords records;
-    private KafkaProducer<String, String> producer;
+    private volatile Lane[] lanes;
 
-    /** The client settings and the transactional id are read on first use, when the configuration is loaded. */
+    /**
+     * The client settings, the transactional id and the number of producers are read on first use, when the
+     * configuration is loaded.
+     */
     public TransactionalWindowPublisher(Supplier<Properties> clientProperties, Supplier<String> transactionalId,
-            KafkaCheckpointStore checkpoints, UsageEventRecords records) {
+            IntSupplier producerCount, KafkaCheckpointStore checkpoints, UsageEventRecords records) {
         this.clientProperties = clientProperties;
         this.transactionalId = transactionalId;
+        this.producerCount = producerCount;
         this.checkpoints = checkpoints;
         this.records = records;
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public synchronized void process(Exchange exchange) throws Exception {
+    public void process(Exchange exchange) throws Exception {
         WindowTask task = exchange.getProperty(CollectRoutes.WINDOW_TASK, WindowTask.class);
+        Lane lane = lane(task);
+        synchronized (lane) {
+            publish(exchange, task, lane);
+        }
+    }
+
+    /**
+     * The lane of a source: the same for every source of one credential, so a source's windows, its backfills' and
+     * those of the sources sharing its rate limit commit one after the other, while other credentials' commit beside
+     * them. The transactional id of lane n is {@code <usage.kafka.transactional-id>-n}, the same after a restart.
+     */
+    private Lane lane(WindowTask task) {
+        Lane[] all = lanes;
+        if (all == null) {
+            synchronized (this) {
+                if (lanes == null) {
+                    int count = producerCount.getAsInt();
+                    Lane[] created = new Lane[count];
+                    for (int n = 0; n < count; n++) {
+                        created[n] = new Lane(transactionalId.get() + "-" + n);
+                    }
+                    lanes = created;
+                }
+                all = lanes;
+            }
+        }
+        return all[Math.floorMod(task.source().credentials().accessKeyId().hashCode(), all.length)];
+    }
+
+    @SuppressWarnings("unchecked")
+    private void publish(Exchange exchange, WindowTask task, Lane lane) throws Exception {
         String topic = exchange.getProperty(CollectRoutes.TOPIC, String.class);
         List<UsageEvent> events = exchange.getMessage().getMandatoryBody(List.class);
         String source = task.source().name();
@@ -65,7 +103,7 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
                 range.checkpointName(), checkpoints.backfill(range.checkpointName()), task.window()));
         ItemGaps gaps = ItemGaps.of(exchange, checkpoints.gaps(source), repair);
 
-        KafkaProducer<String, String> transactional = producer();
+        KafkaProducer<String, String> transactional = lane.producer();
         try {
             transactional.beginTransaction();
             events.forEach(event -> transactional.send(records.record(topic, event)));
@@ -75,7 +113,7 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
             backfillCheckpoint.ifPresent(next -> transactional.send(checkpoints.record(next)));
             transactional.commitTransaction();
         } catch (RuntimeException e) {
-            abandon(transactional, e);
+            lane.abandon(e);
             throw e;
         }
         checkpoints.gapsCommitted(gaps.opened(), gaps.closed());
@@ -83,46 +121,66 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
         backfillCheckpoint.ifPresent(checkpoints::committed);
     }
 
-    /** Aborts the open transaction; a producer that cannot go on (fenced, broken) is replaced on the next window. */
-    private void abandon(KafkaProducer<String, String> transactional, RuntimeException failure) {
-        boolean fatal = failure instanceof ProducerFencedException || failure instanceof OutOfOrderSequenceException
-                || failure instanceof AuthorizationException;
-        if (!fatal) {
-            try {
-                transactional.abortTransaction();
-                return;
-            } catch (KafkaException abortFailed) {
-                LOG.warn("Cannot abort the window's transaction ({}); the producer is recreated", abortFailed.getMessage());
-            }
-        }
-        transactional.close(Duration.ZERO);
-        producer = null;
-    }
-
-    private KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            Properties properties = clientProperties.get();
-            properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId.get());
-            properties.put(ProducerConfig.ACKS_CONFIG, "all");
-            properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            KafkaProducer<String, String> created = new KafkaProducer<>(properties, new StringSerializer(),
-                    new StringSerializer());
-            try {
-                created.initTransactions();
-            } catch (RuntimeException e) {
-                created.close(Duration.ZERO);
-                throw e;
-            }
-            producer = created;
-        }
-        return producer;
-    }
-
     @Override
     public synchronized void close() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(10));
+        if (lanes != null) {
+            for (Lane lane : lanes) {
+                lane.close();
+            }
+        }
+    }
+
+    /** One transactional producer, created on first use, and replaced after a failure it cannot go on from. */
+    private final class Lane {
+
+        private final String id;
+        private KafkaProducer<String, String> producer;
+
+        Lane(String id) {
+            this.id = id;
+        }
+
+        /** Aborts the open transaction; a producer that cannot go on (fenced, broken) is replaced next time. */
+        void abandon(RuntimeException failure) {
+            boolean fatal = failure instanceof ProducerFencedException
+                    || failure instanceof OutOfOrderSequenceException || failure instanceof AuthorizationException;
+            if (!fatal) {
+                try {
+                    producer.abortTransaction();
+                    return;
+                } catch (KafkaException abortFailed) {
+                    LOG.warn("Cannot abort the window's transaction ({}); the producer is recreated",
+                            abortFailed.getMessage());
+                }
+            }
+            producer.close(Duration.ZERO);
             producer = null;
+        }
+
+        KafkaProducer<String, String> producer() {
+            if (producer == null) {
+                Properties properties = clientProperties.get();
+                properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
+                properties.put(ProducerConfig.ACKS_CONFIG, "all");
+                properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+                KafkaProducer<String, String> created = new KafkaProducer<>(properties, new StringSerializer(),
+                        new StringSerializer());
+                try {
+                    created.initTransactions();
+                } catch (RuntimeException e) {
+                    created.close(Duration.ZERO);
+                    throw e;
+                }
+                producer = created;
+            }
+            return producer;
+        }
+
+        synchronized void close() {
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(10));
+                producer = null;
+            }
         }
     }
 }

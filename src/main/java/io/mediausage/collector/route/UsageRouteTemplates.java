@@ -15,8 +15,9 @@ import org.apache.camel.model.RouteTemplateDefinition;
  * {@code routes/*.yaml}); creating the route registers the source in the {@link SourceCatalog}, which validates it.
  *
  * <p>Each route: the Quartz schedule fires (never while the previous run of the source is still going), the planner
- * lists the windows due (from the checkpoint to now minus the settle delay) and each window is collected in turn. A failed window stops the run so the checkpoint never
- * passes it; the next run starts again from it.
+ * lists the windows due (from the checkpoint to now minus the settle delay, then the repair of item gaps) and they are
+ * collected, several at a time and published in order (see WindowRunner). A failed window stops the run so the
+ * checkpoint never passes it; the next run starts again from it.
  */
 public final class UsageRouteTemplates extends RouteBuilder {
 
@@ -83,7 +84,6 @@ public final class UsageRouteTemplates extends RouteBuilder {
                 .setProperty(CollectRoutes.SOURCE, constant("{{sourceName}}")) // for the run's log lines
                 .setBody(constant("{{sourceName}}"))
                 .process("scheduledWindows")
-                .split(body()).stopOnException()
-                    .to(CollectRoutes.COLLECT_WINDOW);
+                .process("scheduledRun");
     }
 }

@@ -114,8 +114,8 @@ class StructuredLogsIT {
             assertThat(line.path("window").asText()).isEqualTo(window);
             assertThat(line.path("action").asText()).isEqualTo(ACTION);
             assertThat(line.path("requestId").asText()).isEqualTo(answered);
-            // calls are made by the split's thread pool, not by the thread that collects the window
-            assertThat(line.path("thread").asText()).contains("usage-api-calls");
+            // calls are made on the source's own threads, not by the thread that publishes the window
+            assertThat(line.path("thread").asText()).contains("usage-calls-" + SOURCE);
         });
         assertNothingNamesTheWindowAfterTheCollection(result);
     }
@@ -152,7 +152,7 @@ class StructuredLogsIT {
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         List<String> lines = result.stderr().lines().toList();
-        assertThat(lines).as(result.stderr()).anyMatch(line -> line.contains(" INFO  [main] collect-window - Collecting "
+        assertThat(lines).as(result.stderr()).anyMatch(line -> line.contains(" INFO  [main] publish-window - Published "
                 + SOURCE + " " + window));
         assertThat(lines).noneMatch(line -> jsonObject(line).isPresent());
     }
@@ -192,7 +192,7 @@ class StructuredLogsIT {
     }
 
     private static List<JsonNode> collecting(List<JsonNode> lines) {
-        return lines.stream().filter(line -> line.path("message").asText().startsWith("Collecting ")).toList();
+        return lines.stream().filter(line -> line.path("message").asText().startsWith("Published ")).toList();
     }
 
     /** The RequestId the simulator sent back to the one call that matches. */

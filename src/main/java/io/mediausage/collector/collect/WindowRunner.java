@@ -1,0 +1,232 @@
+package io.mediausage.collector.collect;
+
+import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.event.UsageEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
+
+/**
+ * Collects the windows of one source several at a time and publishes them one by one, in window order, as Kafka
+ * Connect commits only the contiguous prefix of the records it has in flight: the checkpoint moves over each
+ * window as it is published and never passes one that failed.
+ *
+ * <p>The source's API calls go out on a lane of its own, as many at a time as its rate limit allows in one second
+ * (at most {@code usage.http.max-calls-in-flight}), so a source one round trip away from its cloud still reaches its
+ * limit, and many sources each reach theirs. New windows start while their calls fit in that budget (at least one
+ * window is always in flight), which also bounds how many windows' events wait in memory for their turn.
+ */
+public final class WindowRunner {
+
+    /** Told about each window as it ends, published or not. */
+    @FunctionalInterface
+    public interface Listener {
+
+        /** @param failure null when the window was published whole */
+        void windowDone(WindowTask task, int index, int total, int events, String failure);
+    }
+
+    /** What a run did. */
+    public record Outcome(int windows, int events, List<String> failures, int windowsNotStarted) {
+    }
+
+    private final CamelContext context;
+    private final ProducerTemplate producer;
+    private final Clock clock;
+    private final Duration windowDeadline;
+    private final int maxCallsInFlight;
+
+    /**
+     * @param windowDeadline   how long a window may take ({@code usage.window.deadline})
+     * @param maxCallsInFlight the most calls one source has under way ({@code usage.http.max-calls-in-flight})
+     */
+    public WindowRunner(CamelContext context, Clock clock, Duration windowDeadline, int maxCallsInFlight) {
+        this.context = context;
+        this.producer = context.createProducerTemplate();
+        this.clock = clock;
+        this.windowDeadline = windowDeadline;
+        this.maxCallsInFlight = maxCallsInFlight;
+    }
+
+    /**
+     * A runner with the collector's settings, {@code usage.window.deadline} and {@code usage.http.max-calls-in-flight},
+     * whose deadlines are in real time (the time the retry policy checks them against), whatever clock plans windows.
+     */
+    public static WindowRunner of(CamelContext context) {
+        return new WindowRunner(context, Clock.systemUTC(),
+                Duration.parse(context.resolvePropertyPlaceholders("{{usage.window.deadline}}")),
+                Integer.parseInt(context.resolvePropertyPlaceholders("{{usage.http.max-calls-in-flight}}")));
+    }
+
+    /**
+     * Collects and publishes {@code windows} (all of one source, oldest first) until they are done or
+     * {@code stopRequested} (checked before each window starts: the windows in flight are finished, not abandoned).
+     *
+     * @param stopAtFailure true for a scheduled run, which goes no further than a failed window (the next run starts
+     *                      from it); false for {@code once} and {@code backfill}, which go on and report it
+     */
+    public Outcome run(List<WindowTask> windows, boolean stopAtFailure, Listener listener,
+            BooleanSupplier stopRequested) {
+        if (windows.isEmpty()) {
+            return new Outcome(0, 0, List.of(), 0);
+        }
+        int budget = callsInFlight(windows.get(0));
+        ExecutorService lane = context.getExecutorServiceManager().newFixedThreadPool(this,
+                "usage-calls-" + windows.get(0).source().name(), budget);
+        Deque<InFlight> inFlight = new ArrayDeque<>();
+        List<String> failures = new ArrayList<>();
+        int started = 0;
+        int done = 0;
+        int events = 0;
+        boolean stopped = false;
+        boolean halted = false; // a window failed in a run that goes no further
+        try {
+            while (started < windows.size() || !inFlight.isEmpty()) {
+                while (!stopped && !halted && started < windows.size()
+                        && fits(inFlight, windows.get(started), budget)) {
+                    if (stopRequested.getAsBoolean()) {
+                        stopped = true;
+                        break;
+                    }
+                    inFlight.add(start(windows.get(started), lane));
+                    started++;
+                }
+                if (inFlight.isEmpty()) {
+                    break;
+                }
+                InFlight window = inFlight.poll();
+                done++;
+                int published = 0;
+                String failure;
+                if (halted) {
+                    window.cancel();
+                    failure = "not published: an earlier window failed";
+                } else {
+                    Exchange result = finish(window);
+                    if (result.getException() != null) {
+                        failure = failed(window.task, result.getException());
+                        halted = stopAtFailure;
+                    } else {
+                        published = result.getMessage().getBody(List.class).size();
+                        failure = ItemFailure.describe(result);
+                    }
+                }
+                events += published;
+                if (failure != null) {
+                    failures.add(window.task + ": " + failure);
+                }
+                listener.windowDone(window.task, done, windows.size(), published, failure);
+            }
+        } finally {
+            inFlight.forEach(InFlight::cancel);
+            context.getExecutorServiceManager().shutdown(lane);
+        }
+        return new Outcome(windows.size(), events, failures, windows.size() - started);
+    }
+
+    /** One second of the source's rate limit, so a round trip of up to a second still fills it. */
+    int callsInFlight(WindowTask task) {
+        return Math.max(1, Math.min(maxCallsInFlight, (int) Math.ceil(task.source().rateLimit()) + 1));
+    }
+
+    private static boolean fits(Deque<InFlight> inFlight, WindowTask next, int budget) {
+        int calls = inFlight.stream().mapToInt(window -> window.calls.size()).sum();
+        return inFlight.isEmpty() || calls + ApiCallPlanner.calls(next).size() <= budget;
+    }
+
+    private InFlight start(WindowTask task, ExecutorService lane) {
+        Instant deadline = clock.instant().plus(windowDeadline);
+        List<ApiCall> calls = ApiCallPlanner.calls(task);
+        List<Future<Exchange>> results = new ArrayList<>();
+        for (ApiCall call : calls) {
+            Exchange exchange = windowExchange(task);
+            exchange.setProperty(WindowDeadline.PROPERTY, deadline);
+            exchange.getMessage().setBody(call);
+            results.add(lane.submit(() -> producer.send(CollectRoutes.CALL_API, exchange)));
+        }
+        return new InFlight(task, calls, results);
+    }
+
+    /** Waits for the window's calls, then publishes what they brought back; the result tells how it went. */
+    @SuppressWarnings("unchecked")
+    private Exchange finish(InFlight window) {
+        Exchange collected = windowExchange(window.task);
+        List<UsageEvent> events = new ArrayList<>();
+        List<ItemFailure> failedItems = new ArrayList<>();
+        Set<String> collectedItems = new LinkedHashSet<>();
+        for (int i = 0; i < window.results.size(); i++) {
+            Exchange call;
+            try {
+                call = window.results.get(i).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                collected.setException(e);
+                window.cancel();
+                return collected;
+            } catch (ExecutionException | CancellationException e) {
+                collected.setException(e.getCause() == null ? e : e.getCause());
+                window.cancel();
+                return collected;
+            }
+            if (call.getException() != null) {
+                // the window fails: its calls not yet made are not worth making
+                collected.setException(call.getException());
+                window.cancel();
+                return collected;
+            }
+            if (call.getMessage().getBody() instanceof ItemFailure failure) {
+                failedItems.add(failure);
+            } else {
+                events.addAll(call.getMessage().getBody(List.class));
+                window.calls.get(i).item().ifPresent(collectedItems::add);
+            }
+        }
+        collected.getMessage().setBody(events);
+        collected.setProperty(CollectRoutes.FAILED_ITEMS, failedItems);
+        collected.setProperty(CollectRoutes.COLLECTED_ITEMS, collectedItems);
+        producer.send(CollectRoutes.PUBLISH_WINDOW, collected);
+        return collected;
+    }
+
+    /** Logs and counts a window that published nothing, and says why. */
+    private String failed(WindowTask task, Throwable cause) {
+        String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        Exchange failed = windowExchange(task);
+        failed.getMessage().setBody(why);
+        producer.send(CollectRoutes.WINDOW_FAILED, failed);
+        return why;
+    }
+
+    private Exchange windowExchange(WindowTask task) {
+        Exchange exchange = new DefaultExchange(context);
+        exchange.setProperty(CollectRoutes.WINDOW_TASK, task);
+        exchange.setProperty(CollectRoutes.TOPIC, task.source().topic());
+        // what is being collected, for every log line about it (camel-mdc)
+        exchange.setProperty(CollectRoutes.SOURCE, task.source().name());
+        exchange.setProperty(CollectRoutes.WINDOW, task.window().toString());
+        return exchange;
+    }
+
+    /** A window whose calls are under way. */
+    private record InFlight(WindowTask task, List<ApiCall> calls, List<Future<Exchange>> results) {
+
+        void cancel() {
+            results.forEach(result -> result.cancel(false));
+        }
+    }
+}

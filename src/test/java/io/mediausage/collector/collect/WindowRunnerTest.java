@@ -1,0 +1,159 @@
+package io.mediausage.collector.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.huawei.LiveTranscodeUsageApi;
+import io.mediausage.collector.signing.Credentials;
+import io.mediausage.collector.source.SourceParameters;
+import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.window.Window;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The window runner against routes that stand in for the API calls (answering after a random delay, so windows
+ * finish out of order) and the publisher (recording what it is given, in order).
+ */
+class WindowRunnerTest {
+
+    private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
+
+    private CamelContext context;
+    private final List<Window> published = Collections.synchronizedList(new ArrayList<>());
+    private final Set<Window> failing = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger callsUnderWay = new AtomicInteger();
+    private final AtomicInteger mostCallsUnderWay = new AtomicInteger();
+
+    @BeforeEach
+    void start() throws Exception {
+        context = new DefaultCamelContext();
+        Random random = new Random(7);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(CollectRoutes.CALL_API).process(exchange -> {
+                    mostCallsUnderWay.accumulateAndGet(callsUnderWay.incrementAndGet(), Math::max);
+                    try {
+                        Thread.sleep(random.nextInt(30));
+                        ApiCall call = exchange.getMessage().getBody(ApiCall.class);
+                        if (failing.contains(call.window())) {
+                            throw new IllegalStateException("no answer for " + call.window());
+                        }
+                        exchange.getMessage().setBody(List.of());
+                    } finally {
+                        callsUnderWay.decrementAndGet();
+                    }
+                });
+                from(CollectRoutes.PUBLISH_WINDOW).process(exchange -> published.add(
+                        exchange.getProperty(CollectRoutes.WINDOW_TASK, WindowTask.class).window()));
+                from(CollectRoutes.WINDOW_FAILED).log("failed: ${body}");
+            }
+        });
+        context.start();
+    }
+
+    @AfterEach
+    void stop() {
+        context.stop();
+    }
+
+    private static UsageSource source(double rateLimit) {
+        return new UsageSource("live", new LiveTranscodeUsageApi(), URI.create("https://live.example"), "p1",
+                new Credentials("AK000000000000000000", "sk"), "t", START, Duration.ZERO, Duration.ZERO, rateLimit,
+                new SourceParameters("live", Map.of("projectId", "p1", "region", "cn-north-4")));
+    }
+
+    /** Hourly windows, one call each (Huawei Live asks one query a window). */
+    private static List<WindowTask> hours(UsageSource source, int count) {
+        List<WindowTask> windows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            windows.add(new WindowTask(source, hour(i)));
+        }
+        return windows;
+    }
+
+    private static Window hour(int i) {
+        return new Window(START.plus(Duration.ofHours(i)), START.plus(Duration.ofHours(i + 1)));
+    }
+
+    private WindowRunner runner(int maxCallsInFlight) {
+        return new WindowRunner(context, Clock.systemUTC(), Duration.ofMinutes(1), maxCallsInFlight);
+    }
+
+    @Test
+    void should_keep_calls_in_flight_and_publish_every_window_in_window_order() {
+        List<WindowTask> windows = hours(source(10), 40);
+
+        WindowRunner.Outcome outcome = runner(64).run(windows, true, (task, index, total, events, failure) -> { },
+                () -> false);
+
+        assertThat(outcome.failures()).isEmpty();
+        assertThat(published).containsExactlyElementsOf(windows.stream().map(WindowTask::window).toList());
+        assertThat(mostCallsUnderWay.get()).isGreaterThan(1).isLessThanOrEqualTo(11); // a second of 10/s, plus one
+    }
+
+    @Test
+    void should_keep_no_more_calls_in_flight_than_the_cap() {
+        runner(3).run(hours(source(100), 30), true, (task, index, total, events, failure) -> { }, () -> false);
+
+        assertThat(mostCallsUnderWay.get()).isLessThanOrEqualTo(3);
+        assertThat(published).hasSize(30);
+    }
+
+    @Test
+    void should_publish_nothing_after_a_failed_window_in_a_scheduled_run() {
+        failing.add(hour(10));
+
+        WindowRunner.Outcome outcome = runner(64).run(hours(source(10), 40), true,
+                (task, index, total, events, failure) -> { }, () -> false);
+
+        assertThat(published).containsExactlyElementsOf(hours(source(10), 10).stream().map(WindowTask::window)
+                .toList());
+        assertThat(outcome.failures()).first().asString().contains("no answer for " + hour(10));
+        assertThat(outcome.failures()).allSatisfy(failure -> assertThat(failure).satisfiesAnyOf(
+                text -> assertThat(text).contains("no answer"),
+                text -> assertThat(text).contains("an earlier window failed")));
+        assertThat(outcome.windowsNotStarted()).isPositive();
+    }
+
+    @Test
+    void should_go_on_past_a_failed_window_in_a_backfill_and_report_it() {
+        failing.add(hour(10));
+
+        WindowRunner.Outcome outcome = runner(64).run(hours(source(10), 40), false,
+                (task, index, total, events, failure) -> { }, () -> false);
+
+        assertThat(published).hasSize(39).doesNotContain(hour(10)).isSorted();
+        assertThat(outcome.failures()).singleElement().asString().contains(hour(10).toString());
+        assertThat(outcome.windowsNotStarted()).isZero();
+    }
+
+    @Test
+    void should_finish_the_windows_in_flight_and_start_no_more_once_asked_to_stop() {
+        AtomicInteger done = new AtomicInteger();
+
+        WindowRunner.Outcome outcome = runner(64).run(hours(source(10), 40), false,
+                (task, index, total, events, failure) -> done.incrementAndGet(), () -> done.get() >= 5);
+
+        assertThat(outcome.windowsNotStarted()).isPositive();
+        assertThat(published).hasSize(40 - outcome.windowsNotStarted()).isSorted();
+        assertThat(outcome.failures()).isEmpty();
+    }
+}
