@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,31 @@ class UsageCollectorCliTest {
 
         assertThat(cli.execute(new String[] {"collect"})).isEqualTo(UsageCollectorCli.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'collect'").contains("usage:");
+    }
+
+    @Test
+    void should_print_the_usage_on_stdout_and_exit_0_for_help_and_dash_dash_help() throws Exception {
+        for (String[] args : List.of(new String[] {"help"}, new String[] {"--help"}, new String[] {"backfill", "--help"})) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            UsageCollectorCli cli = new UsageCollectorCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            assertThat(cli.execute(args)).as(String.join(" ", args)).isEqualTo(UsageCollectorCli.OK);
+            assertThat(out.toString(StandardCharsets.UTF_8)).as(String.join(" ", args)).startsWith("usage:")
+                    .contains("status [--dead-letters N]");
+            assertThat(err.toString(StandardCharsets.UTF_8)).as(String.join(" ", args)).isEmpty();
+        }
+    }
+
+    @Test
+    void should_name_the_option_when_a_duration_is_not_one() {
+        UsageCollectorCli.Arguments arguments = UsageCollectorCli.Arguments.parse(new String[] {"status", "--since", "7d"});
+
+        assertThatThrownBy(() -> arguments.duration("--since", "P7D")).hasMessageContaining("--since")
+                .hasMessageContaining("'7d'");
+        assertThat(UsageCollectorCli.Arguments.parse(new String[] {"status"}).duration("--since", "P7D"))
+                .isEqualTo(Duration.ofDays(7));
     }
 
     @Test
