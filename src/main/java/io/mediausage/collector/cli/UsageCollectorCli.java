@@ -150,8 +150,10 @@ public final class UsageCollectorCli {
                     "%s: resuming after %s, where an earlier run of this backfill stopped%n", plan.sourceName(), after)));
             long start = System.nanoTime();
             BackfillProgress progress = new BackfillProgress(err,
-                    plans.stream().mapToInt(plan -> plan.windows().size()).sum(), start);
+                    plans.stream().mapToInt(plan -> plan.windows().size()).sum(), start,
+                    BackfillProgress.inPlace(arguments.options().get("--progress")));
             List<CollectionReport> reports = collectSideBySide(app, plans, progress, stop);
+            progress.finish();
             boolean interrupted = reports.stream().anyMatch(report -> report.windowsNotStarted() > 0);
             err.printf("backfill of %d source(s) %s in %s:%n", sources.size(), interrupted ? "interrupted" : "done",
                     BackfillProgress.format(Duration.ofNanos(System.nanoTime() - start)));
@@ -264,8 +266,9 @@ public final class UsageCollectorCli {
                 usage: usage-collector [run|once|backfill|validate|status|demo|help] [--config FILE]
                   run                                   collect on each source's schedule until stopped (default)
                   once --source NAME --from T --to T    collect the whole buckets of [T, T) and exit; exit code 1 if any window failed
-                  backfill (--source NAME | --all) --from T --to T
+                  backfill (--source NAME | --all) --from T --to T [--progress bar|lines]
                                                         the same for one or every source, with progress and a summary
+                                                        (on a terminal one line updated in place, else a line a window)
                   --dry-run (with once, backfill)       print the events as JSON lines on stdout instead of publishing
                   validate                              check the configuration and credentials variables; exit code 3 if bad
                   status [--dead-letters N] [--since D] per source: collected until, lag against its healthy bound, its last
