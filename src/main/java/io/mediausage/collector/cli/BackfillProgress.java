@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 
 /**
  * A backfill's progress on stderr. On a terminal: one line, rewritten in place after each window (a carriage return,
@@ -17,6 +19,8 @@ import java.util.Locale;
 final class BackfillProgress implements CollectorApplication.WindowListener {
 
     private static final int BAR_WIDTH = 24;
+    /** The logger of the collect-window route's "Collecting ..." line (Camel names a route's log after its id). */
+    static final String WINDOW_LOGGER = "collect-window";
 
     private final PrintStream terminal;
     private final long startNanos;
@@ -34,6 +38,11 @@ final class BackfillProgress implements CollectorApplication.WindowListener {
         this.totalWindows = totalWindows;
         this.startNanos = startNanos;
         this.inPlace = inPlace;
+        if (inPlace) {
+            // the progress line stands for the route's INFO line a window, which would break it up on the same
+            // stderr; warnings and errors still show
+            Configurator.setLevel(WINDOW_LOGGER, Level.WARN);
+        }
     }
 
     /**
