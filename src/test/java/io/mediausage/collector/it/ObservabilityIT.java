@@ -43,7 +43,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The collector's health and metrics endpoints, scraped over HTTP while two sources run: one collects (after one
  * injected 503 it retries), one has credentials the cloud does not know and fails its window on every run. The
- * per-source figures must match what the simulator received and what landed in Kafka.
+ * per-source figures must match what the simulator received and what landed in Kafka. The same page must carry
+ * every metric and label the Grafana dashboard and the Prometheus alert rules under {@code ops/} query.
  */
 class ObservabilityIT {
 
