@@ -69,12 +69,17 @@ public final class StatusCommand {
         List<String> names = app.sources().all().stream().map(UsageSource::name).toList();
 
         Map<String, String> latest = new HashMap<>();
-        read(client, checkpointTopic, Optional.empty(), record -> latest.put(record.key(), record.value()));
+        if (!read(client, checkpointTopic, Optional.empty(), record -> latest.put(record.key(), record.value()))) {
+            out.printf("topic %s does not exist: no source has a checkpoint%n", checkpointTopic);
+        }
         Map<String, Deque<SourceStatus.DeadLetter>> letters = new HashMap<>();
-        read(client, deadLetterTopic, Optional.of(now.minus(since)), record -> deadLetter(record.value())
+        boolean deadLetters = read(client, deadLetterTopic, Optional.of(now.minus(since)), record -> deadLetter(record.value())
                 .filter(letter -> names.contains(letter.source()))
                 .ifPresent(letter -> keepLast(letters.computeIfAbsent(letter.source(), s -> new ArrayDeque<>()),
                         letter, deadLettersShown)));
+        if (!deadLetters) {
+            out.printf("topic %s does not exist: no dead letters%n", deadLetterTopic);
+        }
 
         List<SourceStatus> statuses = new ArrayList<>();
         for (UsageSource source : app.sources().all()) {
@@ -148,8 +153,11 @@ public final class StatusCommand {
         }
     }
 
-    /** Every committed record of {@code topic} from {@code from} (or the beginning) to its end when asked. */
-    private static void read(Properties client, String topic, Optional<Instant> from,
+    /**
+     * Every committed record of {@code topic} from {@code from} (or the beginning) to its end when asked; false when
+     * the topic does not exist.
+     */
+    private static boolean read(Properties client, String topic, Optional<Instant> from,
             Consumer<ConsumerRecord<String, String>> each) {
         Properties properties = new Properties();
         properties.putAll(client);
@@ -157,11 +165,13 @@ public final class StatusCommand {
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // looking must not create a topic (with the wrong settings) on a broker that creates topics on first use
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_TIMEOUT).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
-            if (partitions.isEmpty()) {
-                throw new IllegalStateException("topic " + topic + " does not exist");
+            if (partitions.isEmpty()) { // not created yet: nothing collected, nothing failed
+                return false;
             }
             consumer.assign(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
@@ -181,5 +191,6 @@ public final class StatusCommand {
                 consumer.poll(Duration.ofMillis(500)).forEach(each);
             }
         }
+        return true;
     }
 }

@@ -57,20 +57,11 @@ class StatusIT {
             throws Exception {
         KAFKA.broker().createTopic("usage.huawei.live", 1, true);
         KAFKA.broker().createTopic(DEAD_LETTERS, 1, false);
-        Map<String, String> environment = Map.of("CLOUD_SDK_AK", AK, "CLOUD_SDK_SK", SK,
-                "STATUS_UNKNOWN_SECRET_ID", UNKNOWN_SECRET_ID, "STATUS_UNKNOWN_SECRET_KEY", UNKNOWN_SECRET_KEY);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         int exitCode;
         try (CloudApiSimulator simulator = CloudApiSimulator.start(SimulatorConfig.builder().huaweiCredential(AK, SK).build());
-                CollectorApplication collector = CollectorApplication.start(new CollectorApplication.Settings(
-                        Path.of("config/application.properties"),
-                        Map.of("camel.main.routes-include-pattern", "classpath:it/status-sources.yaml",
-                                "camel.component.kafka.brokers", KAFKA.bootstrapServers(),
-                                "usage.retry.initial-delay-ms", "100",
-                                "it.simulator-url", simulator.baseUrl().toString(),
-                                "it.start", START.toString()),
-                        clock, name -> Optional.ofNullable(environment.get(name)), false))) {
+                CollectorApplication collector = collector(simulator.baseUrl().toString(), Map.of())) {
             assertThat(collector.collect("status-healthy", START, END).succeeded()).isTrue();
             assertThat(collector.collect("status-behind", START, START.plus(Duration.ofDays(1))).succeeded()).isTrue();
             assertThat(collector.collect("status-dead-letter", END.minus(Duration.ofDays(2)), END).failures()).isNotEmpty();
@@ -103,6 +94,45 @@ class StatusIT {
                 + ", dead letters since " + NOW.minus(Duration.ofDays(7)) + ": " + DEAD_LETTERS + ")"
                 + System.lineSeparator());
         assertThat(status).doesNotContain(UNKNOWN_SECRET_ID).doesNotContain(UNKNOWN_SECRET_KEY).doesNotContain(SK);
+    }
+
+    @Test
+    void should_take_topics_not_created_yet_for_no_checkpoints_and_no_dead_letters_and_not_create_them()
+            throws Exception {
+        String checkpoints = "usage.status-it.no-checkpoints";
+        String deadLetters = "usage.status-it.no-dead-letters";
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int exitCode;
+        try (CollectorApplication collector = collector("http://127.0.0.1:9",
+                Map.of("usage.checkpoint-topic", checkpoints, "usage.dead-letter-topic", deadLetters))) {
+            exitCode = new StatusCommand(new PrintStream(printed, true, StandardCharsets.UTF_8),
+                    Clock.fixed(NOW, ZoneOffset.UTC)).run(collector, 3, Duration.ofDays(7));
+        }
+        String status = printed.toString(StandardCharsets.UTF_8);
+
+        assertThat(status).contains("topic " + checkpoints + " does not exist: no source has a checkpoint")
+                .contains("topic " + deadLetters + " does not exist: no dead letters")
+                // three days back at its start, an hourly source is behind
+                .contains("source status-healthy: collected until " + START + " (no checkpoint: its start), lag "
+                        + hms(Duration.between(START, NOW)) + ", healthy bound 2:00:00: BEHIND");
+        assertThat(exitCode).isEqualTo(StatusCommand.BEHIND);
+        try (org.apache.kafka.clients.admin.Admin admin = KAFKA.broker().admin()) {
+            assertThat(admin.listTopics().names().get()).doesNotContain(checkpoints, deadLetters);
+        }
+    }
+
+    private static CollectorApplication collector(String simulatorUrl, Map<String, String> overrides) throws Exception {
+        Map<String, String> environment = Map.of("CLOUD_SDK_AK", AK, "CLOUD_SDK_SK", SK,
+                "STATUS_UNKNOWN_SECRET_ID", UNKNOWN_SECRET_ID, "STATUS_UNKNOWN_SECRET_KEY", UNKNOWN_SECRET_KEY);
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(
+                "camel.main.routes-include-pattern", "classpath:it/status-sources.yaml",
+                "camel.component.kafka.brokers", KAFKA.bootstrapServers(),
+                "usage.retry.initial-delay-ms", "100",
+                "it.simulator-url", simulatorUrl,
+                "it.start", START.toString()));
+        properties.putAll(overrides);
+        return CollectorApplication.start(new CollectorApplication.Settings(Path.of("config/application.properties"),
+                properties, Clock.fixed(NOW, ZoneOffset.UTC), name -> Optional.ofNullable(environment.get(name)), false));
     }
 
     /** What else the checkpoint topic holds: a backfill's own checkpoint, another kind of key, tombstones. */
