@@ -7,6 +7,7 @@ import io.mediausage.collector.event.UsageJson;
 import io.mediausage.collector.kafka.KafkaClientProperties;
 import io.mediausage.collector.metrics.HealthyLag;
 import io.mediausage.collector.source.UsageSource;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -128,7 +129,7 @@ public final class StatusCommand {
                     Instant.parse(record.path("failedAt").asText()), Instant.parse(record.path("windowStart").asText()),
                     Instant.parse(record.path("windowEnd").asText()), record.path("action").asText(),
                     record.path("errorCode").asText(), requestId.isTextual() ? requestId.asText() : null));
-        } catch (DateTimeParseException | java.io.IOException e) {
+        } catch (DateTimeParseException | IOException e) {
             return Optional.empty();
         }
     }

@@ -19,10 +19,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -116,7 +120,7 @@ class StatusIT {
                 .contains("source status-healthy: collected until " + START + " (no checkpoint: its start), lag "
                         + hms(Duration.between(START, NOW)) + ", healthy bound 2:00:00: BEHIND");
         assertThat(exitCode).isEqualTo(StatusCommand.BEHIND);
-        try (org.apache.kafka.clients.admin.Admin admin = KAFKA.broker().admin()) {
+        try (Admin admin = KAFKA.broker().admin()) {
             assertThat(admin.listTopics().names().get()).doesNotContain(checkpoints, deadLetters);
         }
     }
@@ -124,7 +128,7 @@ class StatusIT {
     private static CollectorApplication collector(String simulatorUrl, Map<String, String> overrides) throws Exception {
         Map<String, String> environment = Map.of("CLOUD_SDK_AK", AK, "CLOUD_SDK_SK", SK,
                 "STATUS_UNKNOWN_SECRET_ID", UNKNOWN_SECRET_ID, "STATUS_UNKNOWN_SECRET_KEY", UNKNOWN_SECRET_KEY);
-        Map<String, String> properties = new java.util.HashMap<>(Map.of(
+        Map<String, String> properties = new HashMap<>(Map.of(
                 "camel.main.routes-include-pattern", "classpath:it/status-sources.yaml",
                 "camel.component.kafka.brokers", KAFKA.bootstrapServers(),
                 "usage.retry.initial-delay-ms", "100",
@@ -155,7 +159,7 @@ class StatusIT {
 
     private static List<JsonNode> deadLetters(String source) throws Exception {
         ObjectMapper json = new ObjectMapper();
-        List<JsonNode> letters = new java.util.ArrayList<>();
+        List<JsonNode> letters = new ArrayList<>();
         for (ConsumerRecord<String, String> record :
                 KafkaTopicReader.readAll(KAFKA.bootstrapServers(), DEAD_LETTERS, Duration.ofSeconds(10))) {
             if (record.value().startsWith("{")) {
@@ -165,7 +169,7 @@ class StatusIT {
                 }
             }
         }
-        letters.sort(java.util.Comparator.comparing(letter -> letter.path("failedAt").asText()));
+        letters.sort(Comparator.comparing(letter -> letter.path("failedAt").asText()));
         return letters;
     }
 
