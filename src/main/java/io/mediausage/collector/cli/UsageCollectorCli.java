@@ -30,6 +30,7 @@ import java.util.concurrent.Future;
  *   <li>{@code once --source NAME --from T --to T}: collect that range and exit, non-zero if any window failed.</li>
  *   <li>{@code backfill (--source NAME | --all) --from T --to T}: the same for one or every source, with progress.</li>
  *   <li>{@code validate}: check the configuration (every source, its credential variables) and exit, 3 if bad.</li>
+ *   <li>{@code status}: per source, collected until, lag against its healthy bound, last dead letters; 1 if behind.</li>
  *   <li>{@code demo}: collect the last days of every source from a local simulator into a local broker and show
  *       what landed (needs the demo classpath, see README).</li>
  * </ul>
@@ -55,6 +56,10 @@ public final class UsageCollectorCli {
     }
 
     int execute(String[] args) throws Exception {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.println(usage());
+            return OK;
+        }
         Arguments arguments;
         try {
             arguments = Arguments.parse(args);
@@ -70,6 +75,7 @@ public final class UsageCollectorCli {
                 case "validate" -> validate(arguments);
                 case "backfill" -> backfill(arguments);
                 case "demo" -> demo(arguments);
+                case "status" -> status(arguments);
                 case "help" -> {
                     out.println(usage());
                     yield OK;
@@ -144,8 +150,10 @@ public final class UsageCollectorCli {
                     plan.sourceName(), resumption)));
             long start = System.nanoTime();
             BackfillProgress progress = new BackfillProgress(err,
-                    plans.stream().mapToInt(plan -> plan.windows().size()).sum(), start);
+                    plans.stream().mapToInt(plan -> plan.windows().size()).sum(), start,
+                    BackfillProgress.inPlace(arguments.options().get("--progress")));
             List<CollectionReport> reports = collectSideBySide(app, plans, progress, stop);
+            progress.finish();
             boolean interrupted = reports.stream().anyMatch(report -> report.windowsNotStarted() > 0);
             err.printf("backfill of %d source(s) %s in %s:%n", sources.size(), interrupted ? "interrupted" : "done",
                     BackfillProgress.format(Duration.ofNanos(System.nanoTime() - start)));
@@ -192,6 +200,16 @@ public final class UsageCollectorCli {
                     source.api().name(), source.topic(), source.endpoint()));
             out.printf("configuration valid: %d source(s)%n", app.sources().all().size());
             return OK;
+        }
+    }
+
+    /** Where every source stands, from the checkpoint and dead-letter topics; exit code 1 when one is behind. */
+    private int status(Arguments arguments) throws Exception {
+        int deadLetters = Integer.parseInt(arguments.optional("--dead-letters", "3"));
+        Duration since = arguments.duration("--since", "P7D");
+        CollectorApplication.Settings settings = settings(arguments, Map.of(), CredentialsResolver.environment(), false);
+        try (CollectorApplication app = CollectorApplication.start(settings)) {
+            return new StatusCommand(out, settings.clock()).run(app, deadLetters, since);
         }
     }
 
@@ -245,14 +263,18 @@ public final class UsageCollectorCli {
 
     static String usage() {
         return """
-                usage: usage-collector [run|once|backfill|validate|demo] [--config FILE]
+                usage: usage-collector [run|once|backfill|validate|status|demo|help] [--config FILE]
                   run                                   collect on each source's schedule until stopped (default)
                   once --source NAME --from T --to T    collect the whole buckets of [T, T) and exit; exit code 1 if any window failed
-                  backfill (--source NAME | --all) --from T --to T
+                  backfill (--source NAME | --all) --from T --to T [--progress bar|lines]
                                                         the same for one or every source, with progress and a summary
+                                                        (on a terminal one line updated in place, else a line a window)
                   --dry-run (with once, backfill)       print the events as JSON lines on stdout instead of publishing
                   validate                              check the configuration and credentials variables; exit code 3 if bad
+                  status [--dead-letters N] [--since D] per source: collected until, lag against its healthy bound, its last
+                                                        N (3) dead letters of the last D (P7D); exit code 1 if a source is behind
                   demo [--days N]                       collect the last N (3) days of every source from the local simulator
+                  help, --help                          this text
                 times are ISO-8601 instants, e.g. 2026-01-01T00:00:00Z""";
     }
 
@@ -296,6 +318,15 @@ public final class UsageCollectorCli {
 
         String optional(String option, String defaultValue) {
             return options.getOrDefault(option, defaultValue);
+        }
+
+        Duration duration(String option, String defaultValue) {
+            String value = optional(option, defaultValue);
+            try {
+                return Duration.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(option + " must be an ISO-8601 duration such as P7D, got '" + value + "'");
+            }
         }
 
         Instant instant(String option) {

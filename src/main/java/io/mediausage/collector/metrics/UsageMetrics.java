@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code usage.collected.until} {source} ({@code usage_collected_until_seconds}): epoch seconds of the
  *       source's checkpoint, or of its configured start while it has none</li>
  *   <li>{@code usage.lag} {source} ({@code usage_lag_seconds}): the collector's now minus that</li>
+ *   <li>{@code usage.lag.bound} {source} ({@code usage_lag_bound_seconds}): the most a healthy source's lag
+ *       reaches ({@link HealthyLag}); above it the source is behind</li>
  * </ul>
  * The registry is looked up in the Camel registry on first use ({@code camel.metrics.enabled}); without one the
  * figures are kept in a private registry that nothing exposes.
@@ -113,11 +115,12 @@ public final class UsageMetrics {
             LOG.debug("Cannot read the checkpoint of source '{}': {}", source.name(), e.getMessage());
             return;
         }
-        collectedUntil.computeIfAbsent(source.name(), name -> gauges(registry(context), name))
+        collectedUntil.computeIfAbsent(source.name(), name -> gauges(registry(context), source))
                 .set(until.getEpochSecond());
     }
 
-    private AtomicLong gauges(MeterRegistry meterRegistry, String source) {
+    private AtomicLong gauges(MeterRegistry meterRegistry, UsageSource usageSource) {
+        String source = usageSource.name();
         AtomicLong until = new AtomicLong();
         Gauge.builder("usage.collected.until", until, AtomicLong::get)
                 .description("Epoch seconds up to which the source has collected: its checkpoint, or its start "
@@ -126,6 +129,13 @@ public final class UsageMetrics {
                 .register(meterRegistry);
         Gauge.builder("usage.lag", until, value -> clock.instant().getEpochSecond() - value.get())
                 .description("How far the source's collection is behind now")
+                .baseUnit("seconds").tag("source", source)
+                .register(meterRegistry);
+        // fixed by the source's configuration, so worked out once
+        long bound = HealthyLag.bound(usageSource, clock.instant()).toSeconds();
+        Gauge.builder("usage.lag.bound", () -> bound)
+                .description("The most a healthy source's lag reaches: settle delay + one bucket + the longest gap "
+                        + "of its schedule; above it the source is behind")
                 .baseUnit("seconds").tag("source", source)
                 .register(meterRegistry);
         return until;

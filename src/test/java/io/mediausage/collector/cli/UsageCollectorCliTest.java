@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,10 +54,35 @@ class UsageCollectorCliTest {
     }
 
     @Test
+    void should_print_the_usage_on_stdout_and_exit_0_for_help_and_dash_dash_help() throws Exception {
+        for (String[] args : List.of(new String[] {"help"}, new String[] {"--help"}, new String[] {"backfill", "--help"})) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            UsageCollectorCli cli = new UsageCollectorCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            assertThat(cli.execute(args)).as(String.join(" ", args)).isEqualTo(UsageCollectorCli.OK);
+            assertThat(out.toString(StandardCharsets.UTF_8)).as(String.join(" ", args)).startsWith("usage:")
+                    .contains("status [--dead-letters N]");
+            assertThat(err.toString(StandardCharsets.UTF_8)).as(String.join(" ", args)).isEmpty();
+        }
+    }
+
+    @Test
+    void should_name_the_option_when_a_duration_is_not_one() {
+        UsageCollectorCli.Arguments arguments = UsageCollectorCli.Arguments.parse(new String[] {"status", "--since", "7d"});
+
+        assertThatThrownBy(() -> arguments.duration("--since", "P7D")).hasMessageContaining("--since")
+                .hasMessageContaining("'7d'");
+        assertThat(UsageCollectorCli.Arguments.parse(new String[] {"status"}).duration("--since", "P7D"))
+                .isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
     void should_show_windows_done_events_elapsed_and_eta() {
         ByteArrayOutputStream terminal = new ByteArrayOutputStream();
         BackfillProgress progress = new BackfillProgress(new PrintStream(terminal, true, StandardCharsets.UTF_8), 4,
-                System.nanoTime() - Duration.ofSeconds(10).toNanos());
+                System.nanoTime() - Duration.ofSeconds(10).toNanos(), false);
         WindowTask task = new WindowTask(TestSources.source(new LiveTranscodeUsageApi(),
                 "https://live.cn-north-4.myhuaweicloud.com", Map.of("projectId", "p1", "region", "cn-north-4")),
                 new Window(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-02T00:00:00Z")));
@@ -66,5 +92,36 @@ class UsageCollectorCliTest {
         // one window of four in about ten seconds: about thirty to go
         assertThat(terminal.toString(StandardCharsets.UTF_8)).startsWith("[1/4] test-source ")
                 .contains(": 120 events | 120 events | elapsed 0:00:1").contains("| ETA 0:00:3");
+    }
+
+    @Test
+    void should_rewrite_one_line_in_place_on_a_terminal_with_failures_on_lines_of_their_own() {
+        ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+        BackfillProgress progress = new BackfillProgress(new PrintStream(terminal, true, StandardCharsets.UTF_8), 4,
+                System.nanoTime() - Duration.ofSeconds(10).toNanos(), true);
+        WindowTask task = new WindowTask(TestSources.source(new LiveTranscodeUsageApi(),
+                "https://live.cn-north-4.myhuaweicloud.com", Map.of("projectId", "p1", "region", "cn-north-4")),
+                new Window(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-02T00:00:00Z")));
+
+        progress.windowDone(task, 1, 4, 120, null);
+        progress.windowDone(task, 2, 4, 0, "APIGW.0301: bad signature");
+        progress.finish();
+
+        String printed = terminal.toString(StandardCharsets.UTF_8);
+        String[] lines = printed.split("\n", -1);
+        assertThat(lines).hasSize(3); // the failure, the progress line, and nothing after the end of it
+        assertThat(lines[0]).startsWith("\r[######..................] 1/4 windows | 120 events | ")
+                .contains(" windows/s | ETA 0:00:3")
+                .endsWith("\rFAILED test-source [2026-01-01T00:00:00Z, 2026-01-02T00:00:00Z): APIGW.0301: bad signature");
+        assertThat(lines[1]).startsWith("\r[############............] 2/4 windows | 120 events | ").contains("ETA 0:00:1");
+        assertThat(lines[2]).isEmpty();
+        assertThat(printed).doesNotContain("\u001b");
+    }
+
+    @Test
+    void should_take_the_progress_style_from_the_option_when_given() {
+        assertThat(BackfillProgress.inPlace("bar")).isTrue();
+        assertThat(BackfillProgress.inPlace("lines")).isFalse();
+        assertThatThrownBy(() -> BackfillProgress.inPlace("fancy")).hasMessageContaining("--progress");
     }
 }

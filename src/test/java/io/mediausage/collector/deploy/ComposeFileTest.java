@@ -13,7 +13,10 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -78,5 +81,69 @@ class ComposeFileTest {
         assertThat(collector.path("environment").path("KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo("kafka:9092");
         assertThat(Files.readString(Path.of(".env.example"))).contains("TENCENTCLOUD_SECRET_KEY=")
                 .contains("CLOUD_SDK_SK=");
+    }
+
+    @Test
+    void should_keep_prometheus_and_grafana_optional_in_the_observability_profile() throws Exception {
+        JsonNode services = compose().path("services");
+
+        for (String optional : List.of("prometheus", "grafana")) {
+            assertThat(services.path(optional).path("profiles").toString()).as(optional).isEqualTo("[\"observability\"]");
+        }
+        for (String always : List.of("kafka", "create-topics", "collector")) {
+            assertThat(services.path(always).has("profiles")).as(always).isFalse();
+        }
+    }
+
+    @Test
+    void should_let_prometheus_scrape_the_collector_and_load_the_mounted_rules() throws Exception {
+        JsonNode prometheus = compose().path("services").path("prometheus");
+        Map<String, String> mounts = mounts(prometheus);
+        JsonNode config = yaml.readTree(Path.of(mounts.get("/etc/prometheus/prometheus.yml")).toFile());
+        JsonNode job = config.path("scrape_configs").get(0);
+
+        assertThat(job.path("job_name").asText()).isEqualTo("usage-collector");
+        assertThat(job.path("metrics_path").asText()).isEqualTo("/observe/metrics");
+        // the collector's service name and the port it publishes
+        assertThat(job.path("static_configs").get(0).path("targets").get(0).asText()).isEqualTo("collector:8080");
+        assertThat(compose().path("services").path("collector").path("ports").toString()).contains("8080:8080");
+        List<String> ruleFiles = new ArrayList<>();
+        config.path("rule_files").forEach(file -> ruleFiles.add(file.asText()));
+        assertThat(ruleFiles).isNotEmpty();
+        assertThat(mounts.keySet()).containsAll(ruleFiles);
+        ruleFiles.forEach(file -> assertThat(Path.of(mounts.get(file))).isRegularFile());
+    }
+
+    @Test
+    void should_provision_grafana_with_the_prometheus_data_source_the_dashboard_names() throws Exception {
+        JsonNode grafana = compose().path("services").path("grafana");
+        Map<String, String> mounts = mounts(grafana);
+        Path provisioning = Path.of(mounts.get("/etc/grafana/provisioning"));
+        Path dashboards = Path.of(mounts.get("/var/lib/grafana/dashboards"));
+        JsonNode dataSource = yaml.readTree(provisioning.resolve("datasources/prometheus.yml").toFile())
+                .path("datasources").get(0);
+        JsonNode provider = yaml.readTree(provisioning.resolve("dashboards/usage-collector.yml").toFile())
+                .path("providers").get(0);
+        JsonNode dashboard = new ObjectMapper().readTree(dashboards.resolve("usage-collector.json").toFile());
+
+        assertThat(dataSource.path("type").asText()).isEqualTo("prometheus");
+        assertThat(dataSource.path("url").asText()).isEqualTo("http://prometheus:9090");
+        assertThat(compose().path("services").path("prometheus").path("ports").toString()).contains(":9090");
+        assertThat(provider.path("options").path("path").asText()).isEqualTo("/var/lib/grafana/dashboards");
+        List<String> uids = new ArrayList<>();
+        dashboard.findValues("datasource").forEach(ds -> uids.add(ds.path("uid").asText()));
+        assertThat(uids).isNotEmpty().containsOnly(dataSource.path("uid").asText());
+    }
+
+    /** A service's bind mounts: path in the container to path in the repository (named volumes left out). */
+    private static Map<String, String> mounts(JsonNode service) {
+        Map<String, String> mounts = new HashMap<>();
+        service.path("volumes").forEach(volume -> {
+            String[] parts = volume.asText().split(":");
+            if (parts[0].startsWith("./")) {
+                mounts.put(parts[1], parts[0]);
+            }
+        });
+        return mounts;
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediausage.collector.app.CollectorApplication;
+import io.mediausage.collector.ops.OpsQueries;
+import io.mediausage.collector.ops.PromQlQuery;
 import io.mediausage.collector.simulator.Api;
 import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.FaultKind;
@@ -28,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Route;
@@ -40,7 +43,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The collector's health and metrics endpoints, scraped over HTTP while two sources run: one collects (after one
  * injected 503 it retries), one has credentials the cloud does not know and fails its window on every run. The
- * per-source figures must match what the simulator received and what landed in Kafka.
+ * per-source figures must match what the simulator received and what landed in Kafka. The same page must carry
+ * every metric and label the Grafana dashboard and the Prometheus alert rules under {@code ops/} query.
  */
 class ObservabilityIT {
 
@@ -166,6 +170,27 @@ class ObservabilityIT {
 
         // Camel's own metrics are on the same endpoint
         assertThat(metrics.text()).contains("camel_exchanges_total");
+    }
+
+    @Test
+    void should_serve_every_metric_and_label_the_dashboard_and_the_alert_rules_query() throws Exception {
+        // every usage_* series appears once both sources have run a window; a GC pause is recorded after a GC
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Metrics metrics = scrape();
+        while ((metrics.value("usage_lag_bound_seconds", "source", SOURCE) == 0
+                || metrics.value("usage_windows_failed_total", "source", FAILING_SOURCE) < 1)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            metrics = scrape();
+        }
+        System.gc();
+        Map<String, Set<String>> page = OpsQueries.metricsOf(scrape().text());
+        Map<String, PromQlQuery> queries = OpsQueries.all();
+
+        assertThat(queries).hasSizeGreaterThan(20);
+        assertThat(OpsQueries.missing(queries, page)).isEmpty();
+        // the healthy bound of the hourly source (settle delay 0, one hour, a run every 2 s) is the collector's
+        assertThat(metrics.value("usage_lag_bound_seconds", "source", SOURCE)).isEqualTo(3600 + 2);
     }
 
     /** Stops the source's Quartz route (found by its endpoint: its route id is generated, not the source name). */

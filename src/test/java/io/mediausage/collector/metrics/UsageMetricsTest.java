@@ -46,7 +46,8 @@ class UsageMetricsTest {
             new UsageMetrics(checkpoints, Clock.fixed(NOW, ZoneOffset.UTC)).bindTo(registry).processors();
     final LiveTranscodeUsageApi api = new LiveTranscodeUsageApi();
     final UsageSource source = TestSources.source(api, "https://live.cn-north-4.myhuaweicloud.com",
-            Map.of("projectId", "0a1b2c3d4e5f60718293a4b5c6d7e8f9", "region", "cn-north-4"));
+            Map.of("projectId", "0a1b2c3d4e5f60718293a4b5c6d7e8f9", "region", "cn-north-4",
+                    "schedule", "0 10 * * * ?", "scheduleTimeZone", "UTC"));
     final ApiCall call = api.calls(source, WINDOW).get(0);
 
     @AfterEach
@@ -88,6 +89,8 @@ class UsageMetricsTest {
         assertThat(registry.get("usage.events.published").tag("source", "test-source").counter().count()).isEqualTo(3);
         assertThat(gauge("usage.collected.until")).isEqualTo(WINDOW.end().getEpochSecond());
         assertThat(gauge("usage.lag")).isEqualTo(NOW.getEpochSecond() - WINDOW.end().getEpochSecond());
+        // settle delay 2 h (TestSources) + one hourly bucket + an hour between runs
+        assertThat(gauge("usage.lag.bound")).isEqualTo(4 * 3600);
 
         Window next = new Window(WINDOW.end(), WINDOW.end().plusSeconds(3600));
         checkpoints.advance("test-source", next.end());
