@@ -153,16 +153,41 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         }
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("could not create topic " + name, e.getCause());
+            try {
+                admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("could not create topic " + name, e.getCause());
+                }
             }
+            awaitLeaders(admin, name);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted creating topic " + name, e);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("timed out creating topic " + name, e);
+        }
+    }
+
+    /**
+     * Waits until the broker's metadata has the topic with a leader for every partition: a created topic is not
+     * at once described, produced to or read from (seen as UnknownTopicOrPartition on a busy machine).
+     */
+    private static void awaitLeaders(Admin admin, String name) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                if (admin.describeTopics(List.of(name)).allTopicNames().get(10, TimeUnit.SECONDS).get(name)
+                        .partitions().stream().allMatch(partition -> partition.leader() != null)) {
+                    return;
+                }
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                // not known yet: ask again
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topic " + name + " has no leader 30 s after its creation");
+            }
+            Thread.sleep(50);
         }
     }
 
