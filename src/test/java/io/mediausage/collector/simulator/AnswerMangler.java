@@ -15,8 +15,8 @@ import java.time.format.DateTimeFormatter;
 /**
  * Alters a correct success answer as a {@code FaultKind.ANSWER_*} says, the way a bad replica might answer. Each API's
  * answer has its array of buckets, its first bucket, a figure and (for some) a count and a bucket time; an answer with
- * no bucket to alter (no usage in the asked span) is left as it is, which the caller can see in {@link #mangle}'s
- * result.
+ * no bucket to alter (no usage in the asked span) is left as it is, so a test that needs the mangle asks for a span
+ * with usage.
  */
 final class AnswerMangler {
 
@@ -28,22 +28,22 @@ final class AnswerMangler {
 
     /**
      * Mangles {@code answer} in place: for Tencent the fields of {@code Response}, for Huawei the body. The empty and
-     * null bodies of Huawei are the caller's to send. Returns false when the answer had nothing to alter.
+     * null bodies of Huawei are the caller's to send.
      *
      * @param askedStart the start the request asked for, to place a bucket before it
      */
-    static boolean mangle(FaultKind kind, Api api, ObjectNode answer, Instant askedStart) {
+    static void mangle(FaultKind kind, Api api, ObjectNode answer, Instant askedStart) {
         Shape shape = Shape.of(api, answer);
         if (kind == FaultKind.ANSWER_WITHOUT_ARRAY || kind == FaultKind.ANSWER_ARRAY_RENAMED) {
             JsonNode array = shape.holder.remove(shape.arrayName);
             if (kind == FaultKind.ANSWER_ARRAY_RENAMED) {
                 shape.holder.set(shape.arrayName + "_renamed", array);
             }
-            return true;
+            return;
         }
         ObjectNode bucket = shape.firstBucket();
         if (bucket == null) {
-            return false;
+            return;
         }
         switch (kind) {
             case ANSWER_DUPLICATE_BUCKET -> shape.bucketList().add(bucket.deepCopy());
@@ -66,7 +66,6 @@ final class AnswerMangler {
             case ANSWER_COUNTER_RENAMED -> bucket.set("Impressions", bucket.remove("Impression"));
             default -> throw new IllegalArgumentException(kind + " does not mangle an answer");
         }
-        return true;
     }
 
     /** Where an API's answer keeps what the mangles alter. */
