@@ -11,6 +11,7 @@ public class CloudApiException extends RuntimeException {
     private final String errorCode;
     private final String requestId;
     private final boolean retriable;
+    private final String detail;
 
     public CloudApiException(String api, String errorCode, String message, String requestId, boolean retriable) {
         super(api + " failed: " + errorCode + ": " + message + (requestId == null ? "" : " (RequestId " + requestId + ")"));
@@ -18,6 +19,15 @@ public class CloudApiException extends RuntimeException {
         this.errorCode = errorCode;
         this.requestId = requestId;
         this.retriable = retriable;
+        this.detail = message;
+    }
+
+    /**
+     * The same failure, naming the RequestId of the answer it was found in: an answer is read (measurements) where
+     * the RequestId is not at hand, and named where it is (UsageEventMapper).
+     */
+    public CloudApiException(CloudApiException failure, String requestId) {
+        this(failure.api, failure.errorCode, failure.detail, requestId, failure.retriable);
     }
 
     public String api() {

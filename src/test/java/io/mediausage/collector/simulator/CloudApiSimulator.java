@@ -16,10 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -314,6 +316,9 @@ public final class CloudApiSimulator implements AutoCloseable {
                         + config.rateLimit(api) + "` for a second. Please reduce the frequency of calls.");
             }
             response = tencentHandlers.get(api).handle(call);
+            if (fault != null && fault.mangles()) {
+                AnswerMangler.mangle(fault, api, response, askedStart(api, params));
+            }
             outcome = "ok";
         } catch (TencentError e) {
             response = mapper.createObjectNode();
@@ -495,11 +500,42 @@ public final class CloudApiSimulator implements AutoCloseable {
             ObjectNode answer = huaweiHandler.handle(projectId, pairs, now);
             ex.getResponseHeaders().set("X-Request-Id", requestId);
             record(now, api, api.action(), credential, params, 200, "ok", fault, requestId);
-            send(ex, 200, "application/json;charset=UTF-8", mapper.writeValueAsBytes(answer), fault);
+            send(ex, 200, "application/json;charset=UTF-8", huaweiBody(answer, fault, pairs, now), fault);
         } catch (HuaweiError e) {
             record(now, api, api.action(), credential, params, e.status, e.code, fault, requestId);
             respondHuaweiError(ex, e, requestId, fault);
         }
+    }
+
+    /** The body of a Huawei success answer, mangled when the fault says so. */
+    private byte[] huaweiBody(ObjectNode answer, FaultKind fault, List<String[]> pairs, Instant now)
+            throws IOException {
+        if (fault == FaultKind.ANSWER_EMPTY_BODY) {
+            return new byte[0];
+        }
+        if (fault == FaultKind.ANSWER_NULL_BODY) {
+            return "null".getBytes(StandardCharsets.UTF_8);
+        }
+        if (fault != null && fault.mangles()) {
+            String start = queryValue(pairs, "start_time");
+            Instant askedStart = start == null || start.isEmpty() ? now.minus(Duration.ofHours(24)) : Instant.parse(start);
+            AnswerMangler.mangle(fault, Api.HUAWEI_TRANSCODE, answer, askedStart.truncatedTo(ChronoUnit.HOURS));
+        }
+        return mapper.writeValueAsBytes(answer);
+    }
+
+    /** The start a Tencent request asked for, where a mangled answer places a bucket before it. */
+    private static Instant askedStart(Api api, TencentParams params) {
+        String start = params.optString("StartTime");
+        if (start == null) {
+            return null;
+        }
+        return switch (api) {
+            case TRTC_USAGE -> LocalDate.parse(start).atStartOfDay(UsageDataModel.UTC8).toInstant();
+            case MPS_USAGE, VOD_PLAY_STATS -> MpsUsageHandler.parseIso(start, "StartTime", "InvalidParameterValue")
+                    .toInstant();
+            default -> null;
+        };
     }
 
     private static HuaweiError throttled(int limit) {

@@ -18,11 +18,14 @@ import java.util.Random;
  * sim.faults().nextCalls(FaultKind.THROTTLE, 1, Api.TRTC_USAGE); // next TRTC call throttled
  * sim.faults().probability(FaultKind.DROP_CONNECTION, 0.2);      // 20 % of calls dropped, until clear()
  * sim.faults().slowReplyDelay(Duration.ofSeconds(3)).nextCalls(FaultKind.SLOW_REPLY, 1);
+ * sim.faults().nextCalls(FaultKind.ANSWER_NEGATIVE_FIGURE, 2, Api.VOD_PLAY_STATS); // two bad answers, then good
  * sim.faults().clear();
  * }</pre>
  *
  * Faults are decided when a request arrives, before authentication (like a gateway). TRUNCATED_BODY and
- * SLOW_REPLY still run the normal processing (auth, validation, data) and then alter the delivery.
+ * SLOW_REPLY still run the normal processing (auth, validation, data) and then alter the delivery; the ANSWER_*
+ * kinds run it and then alter a success answer ({@link AnswerMangler}), and are consumed even when the call ends in
+ * an error instead.
  */
 public final class FaultInjector {
 

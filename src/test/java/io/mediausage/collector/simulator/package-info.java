@@ -4,7 +4,8 @@
  *
  * <p>Entry points: {@link io.mediausage.collector.simulator.CloudApiSimulator#start(SimulatorConfig)},
  * {@link io.mediausage.collector.simulator.SimulatorConfig}, {@link io.mediausage.collector.simulator.UsageDataModel}
- * (the deterministic figures, for computing expected answers), {@link io.mediausage.collector.simulator.FaultInjector},
+ * (the deterministic figures, for computing expected answers), {@link io.mediausage.collector.simulator.FaultInjector}
+ * (transport faults, cloud errors and mangled answers, see {@link io.mediausage.collector.simulator.FaultKind}),
  * {@link io.mediausage.collector.simulator.RecordedCall}, and {@link io.mediausage.collector.simulator.SimulatorMain}.
  *
  * <p>End bounds (see each handler's Javadoc):

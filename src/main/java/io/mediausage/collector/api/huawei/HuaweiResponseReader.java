@@ -3,6 +3,7 @@ package io.mediausage.collector.api.huawei;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.ApiResponse;
 import io.mediausage.collector.api.CloudApiException;
 import io.mediausage.collector.collect.CollectRoutes;
@@ -33,7 +34,7 @@ public final class HuaweiResponseReader implements Processor {
         String body = message.getBody(String.class);
         if (status >= 200 && status < 300) {
             exchange.setProperty(CollectRoutes.CLOUD_REQUEST_ID, requestId);
-            message.setBody(new ApiResponse(parse(body, requestId), requestId));
+            message.setBody(new ApiResponse(object(parse(body, requestId), requestId), requestId));
             return;
         }
         JsonNode error = tryParse(body);
@@ -57,6 +58,15 @@ public final class HuaweiResponseReader implements Processor {
         } catch (JsonProcessingException e) {
             throw new CloudApiException(API, "InvalidAnswer", "answer is not complete JSON: " + e.getOriginalMessage(),
                     requestId, true);
+        }
+    }
+
+    /** A 2xx with an empty body or {@code null} is not "no usage": the data the document describes is an object. */
+    private static JsonNode object(JsonNode answer, String requestId) {
+        try {
+            return AnswerShape.body(answer, API);
+        } catch (CloudApiException e) {
+            throw new CloudApiException(e, requestId);
         }
     }
 

@@ -3,7 +3,7 @@ package io.mediausage.collector.api.huawei;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.ApiCall;
-import io.mediausage.collector.api.CloudApiException;
+import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.HuaweiApiCall;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.UsageApi;
@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -49,6 +50,8 @@ public final class LiveTranscodeUsageApi implements UsageApi {
             .withZone(ZoneOffset.UTC);
     /** Project ids are hex strings; anything else would end up in the request path. */
     private static final Pattern PROJECT_ID = Pattern.compile("[0-9a-zA-Z]{1,64}");
+    /** The document's form of a sample time, in UTC. */
+    private static final Pattern UTC_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
 
     static final String PROJECT_ID_KEY = "projectId";
     static final String REGION_KEY = "region";
@@ -112,22 +115,44 @@ public final class LiveTranscodeUsageApi implements UsageApi {
         return List.of(new HuaweiApiCall(source, window, origin, request));
     }
 
+    /**
+     * The minutes of each specification per hour (transcode_data_list, each sample's time and spec_list and each
+     * spec's type and value are required; an empty list is no usage), each hour once, restricted to the window's
+     * hours. Values are doubles in the document: fractions are fine, negatives are not.
+     */
     @Override
     public List<UsageMeasurement> measurements(JsonNode response, ApiCall call) {
         String resourceId = resourceId(call.source().parameters());
+        Map<String, String> asked = query((HuaweiApiCall) call);
+        // both hours are included: the answer may hold any hour from start_time's to end_time's
+        Instant from = POLICY.grid().floor(Instant.parse(asked.get("start_time")));
+        Instant until = POLICY.grid().floor(Instant.parse(asked.get("end_time"))).plus(POLICY.grid().bucket());
+        String askedRange = "start_time " + asked.get("start_time") + " to end_time " + asked.get("end_time")
+                + ", both hours included";
         List<UsageMeasurement> measurements = new ArrayList<>();
-        for (JsonNode sample : response.path("transcode_data_list")) {
-            Instant hour = hour(sample.path("time"));
-            if (!call.window().containsBucket(hour)) {
-                continue;
-            }
-            for (JsonNode spec : sample.path("spec_list")) {
-                measurements.add(new UsageMeasurement(hour, POLICY.grid().bucket(), resourceId,
-                        spec.path("type").asText(), "transcode_duration", AnswerFigures.quantity(spec.path("value"), "value", ACTION),
+        for (JsonNode sample : AnswerShape.array(AnswerShape.body(response, ACTION), "transcode_data_list",
+                "the answer", ACTION)) {
+            JsonNode time = AnswerShape.present(sample, "time", "a transcode_data_list sample", ACTION);
+            Instant hour = hour(time);
+            AnswerShape.withinAsked(hour, from, until, "time " + time, askedRange, ACTION);
+            String where = "the sample of " + time.asText();
+            for (JsonNode spec : AnswerShape.array(sample, "spec_list", where, ACTION)) {
+                String type = AnswerShape.text(spec, "type", "a spec_list entry of " + time.asText(), ACTION);
+                measurements.add(new UsageMeasurement(hour, POLICY.grid().bucket(), resourceId, type,
+                        "transcode_duration", AnswerFigures.quantity(AnswerShape.present(spec, "value",
+                                "spec " + type + " of " + time.asText(), ACTION), "value of " + type, ACTION),
                         UsageUnits.MINUTES));
             }
         }
-        return measurements;
+        return AnswerFigures.once(measurements, ACTION).stream()
+                .filter(m -> call.window().containsBucket(m.periodStart())).toList();
+    }
+
+    /** The query parameters a call sends, to tell which hours its answer may hold. */
+    private static Map<String, String> query(HuaweiApiCall call) {
+        Map<String, String> query = new HashMap<>();
+        call.request().queryParameters().forEach(entry -> query.put(entry.getKey(), entry.getValue()));
+        return query;
     }
 
     private static String resourceId(SourceParameters parameters) {
@@ -135,17 +160,25 @@ public final class LiveTranscodeUsageApi implements UsageApi {
         return parameters.optional(STREAM_KEY).map(stream -> domain + "/" + stream).orElse(domain);
     }
 
+    /**
+     * A sample's time: {@code YYYY-MM-DDThh:mm:ssZ}, UTC as the document says, and a whole hour. A time in another
+     * offset would otherwise be published hours off.
+     */
     private static Instant hour(JsonNode time) {
-        try {
-            Instant instant = Instant.parse(time.asText());
-            if (!POLICY.grid().isAligned(instant)) {
-                throw new CloudApiException(ACTION, "InvalidAnswer", "sample time '" + time.asText()
-                        + "' is not a whole hour", null, true);
-            }
-            return instant;
-        } catch (DateTimeParseException e) {
-            throw new CloudApiException(ACTION, "InvalidAnswer", "sample time '" + time.asText()
-                    + "' is not an ISO-8601 UTC time", null, true);
+        String text = time.asText();
+        if (!time.isTextual() || !UTC_TIME.matcher(text).matches()) {
+            throw AnswerShape.invalid(ACTION, "sample time " + time + " is not a UTC time of the form "
+                    + "YYYY-MM-DDThh:mm:ssZ");
         }
+        Instant instant;
+        try {
+            instant = Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw AnswerShape.invalid(ACTION, "sample time " + time + " is not a valid date-time");
+        }
+        if (!POLICY.grid().isAligned(instant)) {
+            throw AnswerShape.invalid(ACTION, "sample time " + time + " is not a whole hour");
+        }
+        return instant;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.AnswerFigures;
+import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
@@ -115,29 +116,42 @@ public final class MpsUsageApi implements UsageApi {
         }).toList();
     }
 
+    /**
+     * The figures of the answer's Details (Data is required; an empty Data is no usage), each day once, restricted to
+     * the window's days. Count and Usage are integers in the API's model, so both must be whole counts.
+     */
     @Override
     public List<UsageMeasurement> measurements(JsonNode response, ApiCall call) {
         String region = call.origin().regionId();
+        JsonNode asked = TencentSources.payload((TencentApiCall) call);
+        // both dates are included: the answer may hold any UTC+8 day from StartTime's to EndTime's
+        Instant from = TencentTimes.chinaMidnight(TencentTimes.chinaDate(TencentTimes.asked(asked, "StartTime")));
+        Instant until = TencentTimes.chinaMidnight(TencentTimes.chinaDate(TencentTimes.asked(asked, "EndTime"))
+                .plusDays(1));
+        String askedRange = "StartTime " + asked.path("StartTime").asText() + " to EndTime "
+                + asked.path("EndTime").asText() + ", both days included";
         List<UsageMeasurement> measurements = new ArrayList<>();
-        for (JsonNode taskStat : response.path("Data")) {
-            String taskType = taskStat.path("TaskType").asText();
+        for (JsonNode taskStat : AnswerShape.array(response, "Data", "the answer", ACTION)) {
+            String taskType = AnswerShape.text(taskStat, "TaskType", "a Data entry", ACTION);
             String unit = USAGE_UNITS.getOrDefault(taskType, UsageUnits.UNDOCUMENTED);
-            for (JsonNode detail : taskStat.path("Details")) {
-                String sku = taskType + "/" + detail.path("Specification").asText();
-                for (JsonNode item : detail.path("Data")) {
+            for (JsonNode detail : AnswerShape.array(taskStat, "Details", "Data entry " + taskType, ACTION)) {
+                String sku = taskType + "/"
+                        + AnswerShape.text(detail, "Specification", "a " + taskType + " Details entry", ACTION);
+                for (JsonNode item : AnswerShape.array(detail, "Data", "Details entry " + sku, ACTION)) {
                     Instant day = TencentTimes.bucketStart(item.path("Time"), POLICY.grid(), ACTION);
-                    if (call.window().containsBucket(day)) {
-                        measurements.add(measurement(day, region, sku, "usage", item.path("Usage"), unit));
-                        measurements.add(measurement(day, region, sku, "task_count", item.path("Count"),
-                                UsageUnits.TASKS));
-                    }
+                    AnswerShape.withinAsked(day, from, until, "Time " + item.path("Time") + " of " + sku,
+                            askedRange, ACTION);
+                    measurements.add(measurement(day, region, sku, "usage", item.path("Usage"), "Usage", unit));
+                    measurements.add(measurement(day, region, sku, "task_count", item.path("Count"), "Count",
+                            UsageUnits.TASKS));
                 }
             }
             summaryMismatches(taskStat, call.window()).forEach(mismatch -> LOG.warn(
                     "{} of source '{}' region {}: {} (RequestId {})", ACTION, call.source().name(), region, mismatch,
                     response.path("RequestId").asText()));
         }
-        return measurements;
+        return AnswerFigures.once(measurements, ACTION).stream()
+                .filter(m -> call.window().containsBucket(m.periodStart())).toList();
     }
 
     /**
@@ -170,8 +184,8 @@ public final class MpsUsageApi implements UsageApi {
     }
 
     private static UsageMeasurement measurement(Instant day, String region, String sku, String metric, JsonNode value,
-            String unit) {
+            String field, String unit) {
         return new UsageMeasurement(day, POLICY.grid().bucket(), "mps:" + region, sku, metric,
-                AnswerFigures.quantity(value, metric.equals("usage") ? "Usage" : "Count", ACTION), unit);
+                AnswerFigures.count(value, field, ACTION), unit);
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.ApiCall;
-import io.mediausage.collector.api.CloudApiException;
+import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
 import io.mediausage.collector.api.UsageApi;
@@ -76,24 +76,27 @@ public final class SsaiUsageApi implements UsageApi {
     private static final Pattern SERVICE = Pattern.compile("[a-z][a-z0-9]*");
     private static final Pattern VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-    /** An additive counter of a UsageDetails entry: the field(s) it may come in, its metric name and unit. */
-    record Counter(String metric, String unit, List<String> fields) {
+    /**
+     * An additive counter of a UsageDetails entry: the field(s) it may come in, its metric name and unit, and whether
+     * the API's model types it as an integer (a count, never fractional) or a float (the two times).
+     */
+    record Counter(String metric, String unit, boolean whole, List<String> fields) {
     }
 
     /** In the order of the document's example; the SDK spells the quartiles FirstQuartile / ThirdQuartile. */
     static final List<Counter> COUNTERS = List.of(
-            new Counter("ad_request_success", UsageUnits.REQUESTS, List.of("AdRequestSuccess")),
-            new Counter("ad_request_fail", UsageUnits.REQUESTS, List.of("AdRequestFail")),
-            new Counter("impression", UsageUnits.EVENTS, List.of("Impression")),
-            new Counter("start", UsageUnits.EVENTS, List.of("Start")),
-            new Counter("first_quartile", UsageUnits.EVENTS, List.of("FirstQuarter", "FirstQuartile")),
-            new Counter("midpoint", UsageUnits.EVENTS, List.of("Midpoint")),
-            new Counter("third_quartile", UsageUnits.EVENTS, List.of("ThirdQuarter", "ThirdQuartile")),
-            new Counter("complete", UsageUnits.EVENTS, List.of("Complete")),
-            new Counter("ad_marker_time", UsageUnits.UNDOCUMENTED, List.of("AdMarkerTime")),
-            new Counter("replaced_time", UsageUnits.UNDOCUMENTED, List.of("ReplacedTime")),
-            new Counter("pre_req_num", UsageUnits.REQUESTS, List.of("PreReqNum")),
-            new Counter("pre_replaced_num", UsageUnits.EVENTS, List.of("PreReplacedNum")));
+            new Counter("ad_request_success", UsageUnits.REQUESTS, true, List.of("AdRequestSuccess")),
+            new Counter("ad_request_fail", UsageUnits.REQUESTS, true, List.of("AdRequestFail")),
+            new Counter("impression", UsageUnits.EVENTS, true, List.of("Impression")),
+            new Counter("start", UsageUnits.EVENTS, true, List.of("Start")),
+            new Counter("first_quartile", UsageUnits.EVENTS, true, List.of("FirstQuarter", "FirstQuartile")),
+            new Counter("midpoint", UsageUnits.EVENTS, true, List.of("Midpoint")),
+            new Counter("third_quartile", UsageUnits.EVENTS, true, List.of("ThirdQuarter", "ThirdQuartile")),
+            new Counter("complete", UsageUnits.EVENTS, true, List.of("Complete")),
+            new Counter("ad_marker_time", UsageUnits.UNDOCUMENTED, false, List.of("AdMarkerTime")),
+            new Counter("replaced_time", UsageUnits.UNDOCUMENTED, false, List.of("ReplacedTime")),
+            new Counter("pre_req_num", UsageUnits.REQUESTS, true, List.of("PreReqNum")),
+            new Counter("pre_replaced_num", UsageUnits.EVENTS, true, List.of("PreReplacedNum")));
 
     @Override
     public String name() {
@@ -175,6 +178,11 @@ public final class SsaiUsageApi implements UsageApi {
         return List.of(new TencentApiCall(source, window, origin, parameters.string(SERVICE_KEY), request));
     }
 
+    /**
+     * Every counter of every UsageDetails entry (Info and its UsageDetails are required, an empty UsageDetails is no
+     * usage; a counter missing, null or renamed refuses the answer rather than dropping the figure). A channel and ad
+     * type listed twice with the same counters is published once; with different counters the answer is refused.
+     */
     @Override
     public List<UsageMeasurement> measurements(JsonNode response, ApiCall call) {
         Window window = call.window();
@@ -183,29 +191,36 @@ public final class SsaiUsageApi implements UsageApi {
             throw new IllegalArgumentException(ACTION + " answers sum their whole span; window " + window
                     + " is not one " + bucket + " bucket");
         }
-        // rows of one channel and ad type are added up: their counters are additive and all lie in the window
-        Map<List<String>, Map<Counter, BigDecimal>> totals = new LinkedHashMap<>();
-        for (JsonNode detail : response.path("Info").path("UsageDetails")) {
-            String channel = required(detail, "ChannelId");
-            String adType = required(detail, "AdType");
-            Map<Counter, BigDecimal> counters = totals.computeIfAbsent(List.of(channel, adType),
-                    key -> new LinkedHashMap<>());
+        JsonNode info = AnswerShape.object(response, "Info", "the answer", ACTION);
+        List<UsageMeasurement> measurements = new ArrayList<>();
+        for (JsonNode detail : AnswerShape.array(info, "UsageDetails", "Info", ACTION)) {
+            String channel = AnswerShape.text(detail, "ChannelId", "a UsageDetails entry", ACTION);
+            String adType = AnswerShape.text(detail, "AdType", "UsageDetails entry of channel " + channel, ACTION);
+            String where = "UsageDetails entry " + channel + " " + adType;
             for (Counter counter : COUNTERS) {
-                JsonNode value = value(detail, counter);
-                if (value != null) {
-                    counters.merge(counter, AnswerFigures.quantity(value, counter.fields().get(0), ACTION),
-                            BigDecimal::add);
-                }
+                JsonNode value = required(detail, counter, where);
+                String field = counter.fields().get(0) + " of " + channel + " " + adType;
+                measurements.add(new UsageMeasurement(window.start(), bucket, channel, adType, counter.metric(),
+                        counter.whole() ? AnswerFigures.count(value, field, ACTION)
+                                : AnswerFigures.quantity(value, field, ACTION), counter.unit()));
             }
         }
-        List<UsageMeasurement> measurements = new ArrayList<>();
-        totals.forEach((key, counters) -> counters.forEach((counter, quantity) -> measurements.add(
-                new UsageMeasurement(window.start(), bucket, key.get(0), key.get(1), counter.metric(), quantity,
-                        counter.unit()))));
-        infoMismatches(response.path("Info"), totals).forEach(mismatch -> LOG.warn(
+        List<UsageMeasurement> once = AnswerFigures.once(measurements, ACTION);
+        infoMismatches(info, totals(once)).forEach(mismatch -> LOG.warn(
                 "{} of source '{}' {}: {} (RequestId {})", ACTION, call.source().name(), window, mismatch,
                 response.path("RequestId").asText()));
-        return measurements;
+        return once;
+    }
+
+    /** The published counters by (channel, ad type), as {@link #infoMismatches} compares them. */
+    private static Map<List<String>, Map<Counter, BigDecimal>> totals(List<UsageMeasurement> measurements) {
+        Map<List<String>, Map<Counter, BigDecimal>> totals = new LinkedHashMap<>();
+        for (UsageMeasurement m : measurements) {
+            Counter counter = COUNTERS.stream().filter(c -> c.metric().equals(m.metric())).findFirst().orElseThrow();
+            totals.computeIfAbsent(List.of(m.resourceId(), m.skuId()), key -> new LinkedHashMap<>())
+                    .put(counter, m.quantity());
+        }
+        return totals;
     }
 
     /** The Info totals that differ from the sum of the published details: reported, the details are published. */
@@ -226,6 +241,7 @@ public final class SsaiUsageApi implements UsageApi {
         return mismatches;
     }
 
+    /** The counter as an Info total states it, if it does: Info carries only some of the counters. */
     private static JsonNode value(JsonNode entry, Counter counter) {
         for (String field : counter.fields()) {
             if (entry.hasNonNull(field)) {
@@ -235,11 +251,9 @@ public final class SsaiUsageApi implements UsageApi {
         return null;
     }
 
-    private static String required(JsonNode detail, String field) {
-        String value = detail.path(field).asText("");
-        if (value.isBlank()) {
-            throw new CloudApiException(ACTION, "InvalidAnswer", "a UsageDetails entry has no " + field, null, true);
-        }
-        return value;
+    /** The counter of a UsageDetails entry, in any of its spellings; missing or null refuses the answer. */
+    private static JsonNode required(JsonNode detail, Counter counter, String where) {
+        JsonNode value = value(detail, counter);
+        return value != null ? value : AnswerShape.present(detail, counter.fields().get(0), where, ACTION);
     }
 }

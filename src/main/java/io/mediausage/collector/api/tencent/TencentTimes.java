@@ -1,7 +1,7 @@
 package io.mediausage.collector.api.tencent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mediausage.collector.api.CloudApiException;
+import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.window.BucketGrid;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,19 +52,35 @@ final class TencentTimes {
         }
     }
 
-    /** Parses a bucket's Time and insists it is a bucket start; anything else means the answer is not usable. */
+    /**
+     * Parses a bucket's Time and insists it is a bucket start in UTC+8, the offset the Tencent usage APIs answer in:
+     * a Time in another offset (a server answering in UTC) would otherwise be published hours off.
+     */
     static Instant bucketStart(JsonNode time, BucketGrid grid, String action) {
-        Instant instant;
-        try {
-            instant = OffsetDateTime.parse(time.asText()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new CloudApiException(action, "InvalidAnswer", "bucket Time '" + time.asText()
-                    + "' is not an ISO-8601 date-time", null, true);
+        if (!time.isTextual()) {
+            throw AnswerShape.invalid(action, "bucket Time is " + (time.isMissingNode() ? "missing" : time.toString())
+                    + ", not an ISO-8601 date-time");
         }
+        OffsetDateTime parsed;
+        try {
+            parsed = OffsetDateTime.parse(time.asText());
+        } catch (DateTimeParseException e) {
+            throw AnswerShape.invalid(action, "bucket Time '" + time.asText() + "' is not an ISO-8601 date-time");
+        }
+        if (!parsed.getOffset().equals(BucketGrid.CHINA_STANDARD_TIME)) {
+            throw AnswerShape.invalid(action, "bucket Time '" + time.asText() + "' is not in UTC+08:00, the offset "
+                    + "the API answers in");
+        }
+        Instant instant = parsed.toInstant();
         if (!grid.isAligned(instant)) {
-            throw new CloudApiException(action, "InvalidAnswer", "bucket Time '" + time.asText()
-                    + "' is not the start of a " + grid.bucket() + " bucket", null, true);
+            throw AnswerShape.invalid(action, "bucket Time '" + time.asText() + "' is not the start of a "
+                    + grid.bucket() + " bucket");
         }
         return instant;
+    }
+
+    /** A StartTime or EndTime the collector sent (ISO-8601 with an offset), to tell what an answer may hold. */
+    static Instant asked(JsonNode payload, String field) {
+        return OffsetDateTime.parse(payload.path(field).asText()).toInstant();
     }
 }

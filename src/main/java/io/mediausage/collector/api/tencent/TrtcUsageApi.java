@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.ApiCall;
-import io.mediausage.collector.api.CloudApiException;
+import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
 import io.mediausage.collector.api.UsageApi;
@@ -158,48 +158,72 @@ public final class TrtcUsageApi implements UsageApi {
         return Set.of("InvalidParameter.SdkAppId");
     }
 
+    /**
+     * The minutes of each usage type per bucket (UsageKey and UsageList are required; an empty UsageList is no
+     * usage), each bucket once, restricted to the window's buckets. The figures are minutes, floats in the API's
+     * model: fractions are fine, negatives are not.
+     */
     @Override
     public List<UsageMeasurement> measurements(JsonNode response, ApiCall call) {
         BucketGrid grid = windowPolicy(call.source()).grid();
         JsonNode asked = TencentSources.payload((TencentApiCall) call);
         String resourceId = asked.has("SdkAppId") ? asked.path("SdkAppId").asText() : ALL_APPS;
-        JsonNode usageKeys = response.path("UsageKey");
+        // both dates are included: any bucket of the UTC+8 days from StartTime to EndTime
+        Instant from = TencentTimes.chinaMidnight(LocalDate.parse(asked.path("StartTime").asText()));
+        Instant until = TencentTimes.chinaMidnight(LocalDate.parse(asked.path("EndTime").asText()).plusDays(1));
+        String askedRange = "StartTime " + asked.path("StartTime").asText() + " to EndTime "
+                + asked.path("EndTime").asText() + ", both days included";
+        JsonNode usageKeys = AnswerShape.array(response, "UsageKey", "the answer", ACTION);
+        List<String> keys = new ArrayList<>();
+        for (JsonNode key : usageKeys) {
+            if (!key.isTextual() || key.asText().isBlank()) {
+                throw AnswerShape.invalid(ACTION, "UsageKey has " + key + ", not a usage type");
+            }
+            keys.add(key.asText());
+        }
         List<UsageMeasurement> measurements = new ArrayList<>();
-        for (JsonNode entry : response.path("UsageList")) {
+        for (JsonNode entry : AnswerShape.array(response, "UsageList", "the answer", ACTION)) {
             Instant bucket = bucketStart(entry, grid);
-            if (!call.window().containsBucket(bucket)) {
-                continue;
+            AnswerShape.withinAsked(bucket, from, until, "TimeKey " + entry.path("TimeKey"), askedRange, ACTION);
+            JsonNode values = AnswerShape.array(entry, "UsageValue", "UsageList entry " + entry.path("TimeKey"),
+                    ACTION);
+            if (values.size() != keys.size()) {
+                throw AnswerShape.invalid(ACTION, "UsageList entry " + entry.path("TimeKey") + " has "
+                        + values.size() + " UsageValue for " + keys.size() + " UsageKey");
             }
-            JsonNode values = entry.path("UsageValue");
-            if (values.size() != usageKeys.size()) {
-                throw new CloudApiException(ACTION, "InvalidAnswer", "UsageList entry " + entry.path("TimeKey")
-                        + " has " + values.size() + " UsageValue for " + usageKeys.size() + " UsageKey", null, true);
-            }
-            for (int i = 0; i < usageKeys.size(); i++) {
-                measurements.add(new UsageMeasurement(bucket, grid.bucket(), resourceId, usageKeys.get(i).asText(),
-                        METRIC, AnswerFigures.quantity(values.get(i), "UsageValue", ACTION), UsageUnits.MINUTES));
+            for (int i = 0; i < keys.size(); i++) {
+                measurements.add(new UsageMeasurement(bucket, grid.bucket(), resourceId, keys.get(i), METRIC,
+                        AnswerFigures.quantity(values.get(i), "UsageValue of " + keys.get(i), ACTION),
+                        UsageUnits.MINUTES));
             }
         }
-        return measurements;
+        return AnswerFigures.once(measurements, ACTION).stream()
+                .filter(m -> call.window().containsBucket(m.periodStart())).toList();
     }
 
     /**
      * The bucket an entry reports: its TimeKey ({@code YYYY-MM-DD HH:mm:ss}, UTC+8), or its TimeStampKey (Unix
-     * seconds) where a newer answer has only that. A time off the source's grid means the API answered another
-     * granularity than the one asked for, and the answer is not used.
+     * seconds) where a newer answer has only that; where it has both they must name the same instant (a TimeKey
+     * written in another offset would otherwise be published hours off). A time off the source's grid means the
+     * API answered another granularity than the one asked for, and the answer is not used.
      */
     static Instant bucketStart(JsonNode entry, BucketGrid grid) {
-        Instant start = TencentTimes.chinaLocalSecondsOrNull(entry.path("TimeKey").asText());
-        if (start == null && entry.path("TimeStampKey").canConvertToLong()) {
-            start = Instant.ofEpochSecond(entry.path("TimeStampKey").asLong());
+        Instant timeKey = TencentTimes.chinaLocalSecondsOrNull(entry.path("TimeKey").asText());
+        Instant timeStampKey = entry.path("TimeStampKey").canConvertToLong()
+                ? Instant.ofEpochSecond(entry.path("TimeStampKey").asLong()) : null;
+        if (timeKey != null && timeStampKey != null && !timeKey.equals(timeStampKey)) {
+            throw AnswerShape.invalid(ACTION, "UsageList entry TimeKey " + entry.path("TimeKey")
+                    + " (UTC+8) and TimeStampKey " + entry.path("TimeStampKey") + " (" + timeStampKey
+                    + ") are different times");
         }
+        Instant start = timeKey != null ? timeKey : timeStampKey;
         if (start == null) {
-            throw new CloudApiException(ACTION, "InvalidAnswer", "UsageList entry has no TimeKey of the form "
-                    + "YYYY-MM-DD HH:mm:ss: " + entry.path("TimeKey"), null, true);
+            throw AnswerShape.invalid(ACTION, "UsageList entry has no TimeKey of the form "
+                    + "YYYY-MM-DD HH:mm:ss: " + entry.path("TimeKey"));
         }
         if (!grid.isAligned(start)) {
-            throw new CloudApiException(ACTION, "InvalidAnswer", "TimeKey " + entry.path("TimeKey")
-                    + " is not the start of a " + grid.bucket() + " bucket", null, true);
+            throw AnswerShape.invalid(ACTION, "TimeKey " + entry.path("TimeKey")
+                    + " is not the start of a " + grid.bucket() + " bucket");
         }
         return start;
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.ApiCall;
-import io.mediausage.collector.api.CloudApiException;
+import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
 import io.mediausage.collector.api.UsageApi;
@@ -174,24 +174,35 @@ public final class VodPlayStatsApi implements UsageApi {
         }).toList();
     }
 
+    /**
+     * Plays and traffic per bucket (PlayStatInfoSet is required; an empty one is no plays), each bucket once,
+     * restricted to the window's buckets. Both figures are integers in the API's model, so both must be whole counts.
+     * The answer may hold buckets from StartTime to EndTime; one starting at EndTime (a server that includes the end)
+     * is filtered, not refused.
+     */
     @Override
     public List<UsageMeasurement> measurements(JsonNode response, ApiCall call) {
         BucketGrid grid = windowPolicy(call.source()).grid();
-        String fileId = TencentSources.payload((TencentApiCall) call).path("FileId").asText();
+        JsonNode asked = TencentSources.payload((TencentApiCall) call);
+        String fileId = asked.path("FileId").asText();
+        Instant from = TencentTimes.asked(asked, "StartTime");
+        Instant until = TencentTimes.asked(asked, "EndTime").plus(grid.bucket());
+        String askedRange = "StartTime " + asked.path("StartTime").asText() + " to EndTime "
+                + asked.path("EndTime").asText();
         List<UsageMeasurement> measurements = new ArrayList<>();
-        for (JsonNode stat : response.path("PlayStatInfoSet")) {
+        for (JsonNode stat : AnswerShape.array(response, "PlayStatInfoSet", "the answer", ACTION)) {
             if (stat.hasNonNull("FileId") && !fileId.equals(stat.path("FileId").asText())) {
-                throw new CloudApiException(ACTION, "InvalidAnswer", "asked for FileId " + fileId
-                        + ", answered FileId " + stat.path("FileId").asText(), null, true);
+                throw AnswerShape.invalid(ACTION, "asked for FileId " + fileId + ", answered FileId "
+                        + stat.path("FileId").asText());
             }
             Instant bucket = TencentTimes.bucketStart(stat.path("Time"), grid, ACTION);
-            if (call.window().containsBucket(bucket)) {
-                measurements.add(new UsageMeasurement(bucket, grid.bucket(), fileId, SKU, "plays",
-                        AnswerFigures.quantity(stat.path("PlayTimes"), "PlayTimes", ACTION), UsageUnits.PLAYS));
-                measurements.add(new UsageMeasurement(bucket, grid.bucket(), fileId, SKU, "traffic",
-                        AnswerFigures.quantity(stat.path("Traffic"), "Traffic", ACTION), UsageUnits.BYTES));
-            }
+            AnswerShape.withinAsked(bucket, from, until, "Time " + stat.path("Time"), askedRange, ACTION);
+            measurements.add(new UsageMeasurement(bucket, grid.bucket(), fileId, SKU, "plays",
+                    AnswerFigures.count(stat.path("PlayTimes"), "PlayTimes", ACTION), UsageUnits.PLAYS));
+            measurements.add(new UsageMeasurement(bucket, grid.bucket(), fileId, SKU, "traffic",
+                    AnswerFigures.count(stat.path("Traffic"), "Traffic", ACTION), UsageUnits.BYTES));
         }
-        return measurements;
+        return AnswerFigures.once(measurements, ACTION).stream()
+                .filter(m -> call.window().containsBucket(m.periodStart())).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.mediausage.collector.api.huawei;
 
+import static io.mediausage.collector.api.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +12,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HuaweiResponseReaderTest {
 
@@ -41,5 +44,15 @@ class HuaweiResponseReaderTest {
 
         assertThatThrownBy(() -> reader.process(exchange)).isInstanceOf(CloudApiException.class);
         assertThat(exchange.getProperty(CollectRoutes.CLOUD_REQUEST_ID)).isEqualTo("req-gateway");
+    }
+
+    @ParameterizedTest(name = "body \"{0}\"")
+    @ValueSource(strings = {"", " ", "null", "[]", "42"})
+    void should_refuse_a_success_whose_body_is_empty_or_not_an_object_naming_its_request_id(String body) {
+        Exchange exchange = answer(200, "req-empty", body);
+
+        assertRefused(() -> reader.process(exchange), "ListTranscodeData failed: InvalidAnswer: the answer body is",
+                "(RequestId req-empty)");
+        assertThat(exchange.getProperty(CollectRoutes.CLOUD_REQUEST_ID)).isEqualTo("req-empty");
     }
 }

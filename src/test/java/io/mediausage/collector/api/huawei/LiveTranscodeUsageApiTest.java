@@ -72,7 +72,7 @@ class LiveTranscodeUsageApiTest {
 
         assertThatThrownBy(() -> api.measurements(answer, call))
                 .isInstanceOf(io.mediausage.collector.api.CloudApiException.class)
-                .hasMessageContaining("InvalidAnswer").hasMessageContaining("value is missing");
+                .hasMessageContaining("InvalidAnswer").hasMessageContaining("has no value");
     }
 
     @Test

@@ -164,8 +164,10 @@ class SsaiUsageApiTest {
         ((ObjectNode) details.get(0)).put("Date", "2025-05-01").put("StartTime", "2025-05-01 00:00:00")
                 .put("VastRequestSuccess", 7).put("AdsRequestSuccess", 8);
         details.addObject().put("ChannelId", "698AAD421D3EA5656115").put("AdType", "Midroll")
-                .put("AdRequestSuccess", 4).put("Impression", 3).put("FirstQuartile", 2).put("ThirdQuartile", 1)
-                .put("AdMarkerTime", 120).put("ReplacedTime", 90).put("MidFillRate", 0.75);
+                .put("AdRequestSuccess", 4).put("AdRequestFail", 0).put("Impression", 3).put("Start", 3)
+                .put("FirstQuartile", 2).put("Midpoint", 2).put("ThirdQuartile", 1).put("Complete", 1)
+                .put("AdMarkerTime", 120.5).put("ReplacedTime", 90).put("MidFillRate", 0.75).put("PreReqNum", 0)
+                .put("PreReplacedNum", 0);
         ApiCall call = api.calls(hourly(), FIRST_HOUR).get(0);
 
         List<UsageMeasurement> measurements = api.measurements(answer, call);
@@ -173,14 +175,17 @@ class SsaiUsageApiTest {
         assertThat(measurements).filteredOn(m -> m.resourceId().equals("698AAD421D3EA5656115"))
                 .allSatisfy(m -> assertThat(m.skuId()).isEqualTo("Midroll"))
                 .extracting(UsageMeasurement::metric, UsageMeasurement::quantity)
-                .containsExactly(tuple("ad_request_success", new BigDecimal(4)), tuple("impression", new BigDecimal(3)),
-                        tuple("first_quartile", new BigDecimal(2)), tuple("third_quartile", new BigDecimal(1)),
-                        tuple("ad_marker_time", new BigDecimal(120)), tuple("replaced_time", new BigDecimal(90)));
+                .containsExactly(tuple("ad_request_success", new BigDecimal(4)), tuple("ad_request_fail", BigDecimal.ZERO),
+                        tuple("impression", new BigDecimal(3)), tuple("start", new BigDecimal(3)),
+                        tuple("first_quartile", new BigDecimal(2)), tuple("midpoint", new BigDecimal(2)),
+                        tuple("third_quartile", new BigDecimal(1)), tuple("complete", new BigDecimal(1)),
+                        tuple("ad_marker_time", new BigDecimal("120.5")), tuple("replaced_time", new BigDecimal(90)),
+                        tuple("pre_req_num", BigDecimal.ZERO), tuple("pre_replaced_num", BigDecimal.ZERO));
         assertThat(measurements).extracting(UsageMeasurement::metric).doesNotContain("vast_request_success");
     }
 
     @Test
-    void should_add_up_rows_of_the_same_channel_and_ad_type() throws Exception {
+    void should_publish_a_row_listed_twice_with_the_same_counters_once() throws Exception {
         JsonNode answer = example();
         ArrayNode details = (ArrayNode) answer.path("Info").path("UsageDetails");
         details.add(details.get(0).deepCopy());
@@ -189,8 +194,8 @@ class SsaiUsageApiTest {
         Map<String, BigDecimal> byMetric = api.measurements(answer, call).stream()
                 .collect(Collectors.toMap(UsageMeasurement::metric, UsageMeasurement::quantity));
 
-        assertThat(byMetric).hasSize(12).containsEntry("ad_request_success", new BigDecimal(2))
-                .containsEntry("pre_req_num", new BigDecimal(2));
+        assertThat(byMetric).hasSize(12).containsEntry("ad_request_success", new BigDecimal(1))
+                .containsEntry("pre_req_num", new BigDecimal(1));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.mediausage.collector.api.tencent;
 
+import static io.mediausage.collector.api.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +12,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TencentResponseReaderTest {
 
@@ -49,5 +52,13 @@ class TencentResponseReaderTest {
 
         assertThatThrownBy(() -> reader.process(exchange)).isInstanceOf(CloudApiException.class);
         assertThat(exchange.getProperty(CollectRoutes.CLOUD_REQUEST_ID)).isNull();
+    }
+
+    @ParameterizedTest(name = "body \"{0}\"")
+    @ValueSource(strings = {"", "null", "[]", "{}", "{\"Response\":null}"})
+    void should_refuse_a_success_whose_body_is_empty_or_has_no_response(String body) {
+        Exchange exchange = answer(200, body);
+
+        assertRefused(() -> reader.process(exchange), "failed: InvalidAnswer: answer has no Response.RequestId");
     }
 }
