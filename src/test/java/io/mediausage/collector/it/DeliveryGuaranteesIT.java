@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediausage.collector.app.CollectionReport;
 import io.mediausage.collector.app.CollectorApplication;
+import io.mediausage.collector.simulator.Api;
 import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.FaultKind;
 import io.mediausage.collector.simulator.SimulatorConfig;
@@ -69,6 +70,7 @@ class DeliveryGuaranteesIT {
                 Map.of("camel.main.routes-include-pattern", "classpath:it/delivery-sources.yaml",
                         "camel.component.kafka.brokers", KAFKA.bootstrapServers(),
                         "camel.component.http.response-timeout", "3000",
+                        "usage.http.call-deadline", "PT2S",
                         "usage.retry.max-attempts", "12",
                         "usage.retry.initial-delay-ms", "20",
                         "usage.retry.max-delay-ms", "200",
@@ -106,6 +108,20 @@ class DeliveryGuaranteesIT {
             assertThat(simulator.faults().firedCount(kind)).as(kind.name()).isPositive();
         }
         assertThat(published()).isEqualTo(expectedFigures(from));
+    }
+
+    @Test
+    void should_cut_an_answer_that_trickles_past_the_call_deadline_and_collect_its_window_on_a_retry() {
+        simulator.faults().nextCalls(FaultKind.TRICKLE_BODY, 2, Api.MPS_USAGE);
+        long started = System.nanoTime();
+
+        CollectionReport report = collector.collect("it-mps-a", NOW.minus(Duration.ofDays(2)), NOW);
+
+        assertThat(report.succeeded()).as(report.failures().toString()).isTrue();
+        assertThat(report.events()).isPositive();
+        assertThat(simulator.faults().firedCount(FaultKind.TRICKLE_BODY)).isEqualTo(2);
+        // each trickled answer would take minutes at a byte every 100 ms: the deadline (2 s) cut both
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
     }
 
     @Test

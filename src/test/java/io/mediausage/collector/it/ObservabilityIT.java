@@ -57,6 +57,9 @@ class ObservabilityIT {
     static final String UNKNOWN_SECRET_KEY = "observability-it-unknown-secret";
     static final String SOURCE = "it-obs";
     static final String FAILING_SOURCE = "it-obs-unknown-credentials";
+    static final String ITEM_SOURCE = "it-obs-vod-unknown-file";
+    static final String TENCENT_SECRET_ID = "AKIDobservabilityITtencent000000";
+    static final String TENCENT_SECRET_KEY = "observability-it-tencent-secret";
     static final String TOPIC = "usage.huawei.live";
     static final String DEAD_LETTERS = "usage.dead-letters";
 
@@ -76,12 +79,15 @@ class ObservabilityIT {
     static void start() throws Exception {
         KAFKA.broker().createTopic(TOPIC, 3, true);
         KAFKA.broker().createTopic(DEAD_LETTERS, 1, false);
-        simulator = CloudApiSimulator.start(SimulatorConfig.builder().huaweiCredential(AK, SK).build());
+        simulator = CloudApiSimulator.start(SimulatorConfig.builder().huaweiCredential(AK, SK)
+                .tencentCredential(TENCENT_SECRET_ID, TENCENT_SECRET_KEY)
+                .vodFile(TENCENT_SECRET_ID, "5285485487985276001", null).build());
         simulator.faults().nextCalls(FaultKind.HTTP_503, 1, Api.HUAWEI_TRANSCODE); // one retried attempt
         int port = freePort();
         management = URI.create("http://127.0.0.1:" + port);
         Map<String, String> environment = Map.of("CLOUD_SDK_AK", AK, "CLOUD_SDK_SK", SK,
-                "OBS_UNKNOWN_SECRET_ID", UNKNOWN_SECRET_ID, "OBS_UNKNOWN_SECRET_KEY", UNKNOWN_SECRET_KEY);
+                "OBS_UNKNOWN_SECRET_ID", UNKNOWN_SECRET_ID, "OBS_UNKNOWN_SECRET_KEY", UNKNOWN_SECRET_KEY,
+                "OBS_TENCENT_SECRET_ID", TENCENT_SECRET_ID, "OBS_TENCENT_SECRET_KEY", TENCENT_SECRET_KEY);
         collector = CollectorApplication.start(new CollectorApplication.Settings(
                 Path.of("config/application.properties"),
                 Map.of("camel.main.routes-include-pattern", "classpath:it/observability-sources.yaml",
@@ -174,11 +180,12 @@ class ObservabilityIT {
 
     @Test
     void should_serve_every_metric_and_label_the_dashboard_and_the_alert_rules_query() throws Exception {
-        // every usage_* series appears once both sources have run a window; a GC pause is recorded after a GC
+        // every usage_* series appears once the sources have run a window; a GC pause is recorded after a GC
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Metrics metrics = scrape();
         while ((metrics.value("usage_lag_bound_seconds", "source", SOURCE) == 0
-                || metrics.value("usage_windows_failed_total", "source", FAILING_SOURCE) < 1)
+                || metrics.value("usage_windows_failed_total", "source", FAILING_SOURCE) < 1
+                || metrics.value("usage_items_failed_total", "source", ITEM_SOURCE, "item", "5285485487985276999") < 1)
                 && System.nanoTime() < deadline) {
             Thread.sleep(250);
             metrics = scrape();

@@ -253,7 +253,25 @@ public final class CloudApiSimulator implements AutoCloseable {
         ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream os = ex.getResponseBody()) {
-                os.write(body);
+                if (fault == FaultKind.TRICKLE_BODY) {
+                    trickle(os, body);
+                } else {
+                    os.write(body);
+                }
+            }
+        }
+    }
+
+    /** Sends a byte every 100 ms until the body is sent or the client hangs up. */
+    private static void trickle(OutputStream os, byte[] body) throws IOException {
+        for (byte b : body) {
+            os.write(b);
+            os.flush();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

@@ -19,6 +19,8 @@ public enum FaultKind {
     SLOW_REPLY,
     /** The normal answer is produced, but only the first half of its body is sent (status 200). */
     TRUNCATED_BODY,
+    /** The normal answer is sent one byte every 100 ms (status 200): no wait is long, the whole answer is. */
+    TRICKLE_BODY,
     /** Tencent: HTTP 200 {@code RequestLimitExceeded}; Huawei: HTTP 429 {@code APIGW.0308}. */
     THROTTLE,
     /** Tencent only: HTTP 200 {@code InternalError}. Skipped (not consumed) for Huawei calls. */
