@@ -7,6 +7,7 @@ import io.mediausage.collector.api.CloudApiException;
 import io.mediausage.collector.api.HuaweiApiCall;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.UsageApi;
+import io.mediausage.collector.config.Suggestions;
 import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
@@ -50,6 +51,10 @@ public final class LiveTranscodeUsageApi implements UsageApi {
     /** Project ids are hex strings; anything else would end up in the request path. */
     private static final Pattern PROJECT_ID = Pattern.compile("[0-9a-zA-Z]{1,64}");
 
+    /** The regions of Live's v2 API, as the official SDKs list them (LiveRegion of huaweicloud-sdk-*-v3). */
+    static final List<String> REGIONS = List.of("cn-north-4", "cn-north-1", "cn-east-3", "ap-southeast-2",
+            "ap-southeast-3");
+
     static final String PROJECT_ID_KEY = "projectId";
     static final String REGION_KEY = "region";
     static final String PUBLISH_DOMAIN_KEY = "publishDomain";
@@ -80,7 +85,11 @@ public final class LiveTranscodeUsageApi implements UsageApi {
         if (!PROJECT_ID.matcher(parameters.string(PROJECT_ID_KEY)).matches()) {
             throw parameters.problem(PROJECT_ID_KEY, "must be a Huawei Cloud project id (letters and digits)");
         }
-        parameters.string(REGION_KEY);
+        String region = parameters.string(REGION_KEY);
+        if (!REGIONS.contains(region)) {
+            throw parameters.problem(REGION_KEY, "'" + region + "' is not a region of Huawei Cloud Live"
+                    + Suggestions.didYouMean(region, REGIONS) + " (regions: " + String.join(", ", REGIONS) + ")");
+        }
         if (parameters.optional(STREAM_KEY).isPresent() && parameters.optional(PUBLISH_DOMAIN_KEY).isEmpty()) {
             throw parameters.problem(STREAM_KEY, "needs publishDomain: a stream name is only unique within a domain");
         }
