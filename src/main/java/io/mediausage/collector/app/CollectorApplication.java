@@ -107,7 +107,8 @@ public final class CollectorApplication implements AutoCloseable {
         CheckpointStore beansCheckpoints = settings.dryRun() ? sourceName -> Optional.empty() : checkpoints;
         CollectorBeans beans = new CollectorBeans(settings.clock(), settings.credentials(), beansCheckpoints,
                 windowPublisher);
-        ConfigurationCheck check = new ConfigurationCheck(settings.configFile(), beans.apis());
+        ConfigurationCheck check = new ConfigurationCheck(settings.configFile(), beans.apis(),
+                settings.credentials(), settings.clock());
         main.addMainListener(check);
         main.setPropertyPlaceholderLocations("file:" + settings.configFile().toAbsolutePath());
         settings.overrides().forEach(main::addOverrideProperty);

@@ -50,9 +50,17 @@ public final class UsageCollectorCli {
     private final PrintStream out;
     private final PrintStream err;
 
+    private final CredentialsResolver credentials;
+
     UsageCollectorCli(PrintStream out, PrintStream err) {
+        this(out, err, CredentialsResolver.environment());
+    }
+
+    /** @param credentials where sources find their credentials: the environment, or a test's own */
+    UsageCollectorCli(PrintStream out, PrintStream err, CredentialsResolver credentials) {
         this.out = out;
         this.err = err;
+        this.credentials = credentials;
     }
 
     public static void main(String[] args) throws Exception {
@@ -109,7 +117,7 @@ public final class UsageCollectorCli {
 
     private int run(Arguments arguments) throws Exception {
         CollectorApplication app = CollectorApplication.start(settings(arguments, Map.of(),
-                CredentialsResolver.environment(), true));
+                credentials, true));
         app.awaitShutdown();
         return OK;
     }
@@ -183,7 +191,7 @@ public final class UsageCollectorCli {
 
     /** once and backfill: no schedule; with --dry-run, events are printed on stdout instead of published. */
     private CollectorApplication.Settings oneShot(Arguments arguments) {
-        CollectorApplication.Settings settings = settings(arguments, Map.of(), CredentialsResolver.environment(), false);
+        CollectorApplication.Settings settings = settings(arguments, Map.of(), credentials, false);
         return arguments.flag("--dry-run") ? new CollectorApplication.Settings(settings.configFile(),
                 settings.overrides(), settings.clock(), settings.credentials(), false, out) : settings;
     }
@@ -193,7 +201,7 @@ public final class UsageCollectorCli {
      * as a dry run does, so that no Kafka client is made: nothing is collected, so nothing would be printed.
      */
     private int validate(Arguments arguments) throws Exception {
-        CollectorApplication.Settings settings = settings(arguments, Map.of(), CredentialsResolver.environment(), false);
+        CollectorApplication.Settings settings = settings(arguments, Map.of(), credentials, false);
         try (CollectorApplication app = CollectorApplication.start(new CollectorApplication.Settings(
                 settings.configFile(), settings.overrides(), settings.clock(), settings.credentials(), false, out))) {
             app.sources().all().forEach(source -> out.printf("source %s: %s, topic %s, endpoint %s%n", source.name(),

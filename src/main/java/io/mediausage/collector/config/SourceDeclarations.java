@@ -29,6 +29,16 @@ public final class SourceDeclarations {
     private final List<ConfigurationProblem> problems = new ArrayList<>();
     /** Where each source is declared, for problems found later, when Camel builds it. */
     private final Map<String, String> fileOfSource = new LinkedHashMap<>();
+    private final List<Declaration> wellFormed = new ArrayList<>();
+    private final Map<String, String> firstDeclaration = new LinkedHashMap<>();
+
+    /**
+     * A source declaration whose template, parameter names and name are right, for the next step: building it.
+     *
+     * @param parameters the parameters the source gives (name to value)
+     */
+    public record Declaration(String file, String template, Map<String, String> parameters) {
+    }
 
     /** @param templates every template id with its parameters */
     public SourceDeclarations(Map<String, List<TemplateParameter>> templates) {
@@ -68,12 +78,18 @@ public final class SourceDeclarations {
         return problems;
     }
 
+    /** The declarations without a problem so far, in the order of the files. */
+    public List<Declaration> wellFormed() {
+        return wellFormed;
+    }
+
     /** The file a source is declared in, for problems found after this check. */
     public Map<String, String> fileOfSource() {
         return fileOfSource;
     }
 
     private void templatedRoute(String file, int number, Object declaration) {
+        int problemsBefore = problems.size();
         String unnamed = "#" + number;
         if (!(declaration instanceof Map<?, ?> route)) {
             problems.add(new ConfigurationProblem(file, unnamed, "templatedRoute", "must hold routeTemplateRef and parameters"));
@@ -96,11 +112,16 @@ public final class SourceDeclarations {
             checkParameters(file, source, template.toString(), parameters);
         }
         if (parameters.containsKey(SOURCE_NAME)) {
-            String first = fileOfSource.putIfAbsent(source, file);
+            String here = file + " (templatedRoute #" + number + ")";
+            String first = firstDeclaration.putIfAbsent(source, here);
+            fileOfSource.putIfAbsent(source, file);
             if (first != null) {
-                problems.add(new ConfigurationProblem(file, source, SOURCE_NAME, "is declared twice, here and in "
-                        + first + " (source '" + source + "'): source names must be unique"));
+                problems.add(new ConfigurationProblem(file, source, SOURCE_NAME, "is declared twice: in " + first
+                        + " and in " + here + "; source names must be unique"));
             }
+        }
+        if (problems.size() == problemsBefore) {
+            wellFormed.add(new Declaration(file, template.toString(), parameters));
         }
     }
 
