@@ -12,6 +12,7 @@ import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
 import io.mediausage.collector.signing.HuaweiRequest;
+import io.mediausage.collector.source.SourceCatalog;
 import io.mediausage.collector.source.SourceParameters;
 import io.mediausage.collector.source.UsageSource;
 import io.mediausage.collector.window.BucketGrid;
@@ -51,9 +52,14 @@ public final class LiveTranscodeUsageApi implements UsageApi {
     /** Project ids are hex strings; anything else would end up in the request path. */
     private static final Pattern PROJECT_ID = Pattern.compile("[0-9a-zA-Z]{1,64}");
 
-    /** The regions of Live's v2 API, as the official SDKs list them (LiveRegion of huaweicloud-sdk-*-v3). */
+    /**
+     * The regions of Live's v2 API, as the official SDKs list them (LiveRegion of huaweicloud-sdk-*-v3), for the
+     * documented hosts; with an endpoint of its own a source may name another region.
+     */
     static final List<String> REGIONS = List.of("cn-north-4", "cn-north-1", "cn-east-3", "ap-southeast-2",
             "ap-southeast-3");
+
+    private static final Pattern REGION_SHAPE = Pattern.compile("[a-z]+(-[a-z]+)+-[0-9]+");
 
     static final String PROJECT_ID_KEY = "projectId";
     static final String REGION_KEY = "region";
@@ -86,7 +92,10 @@ public final class LiveTranscodeUsageApi implements UsageApi {
             throw parameters.problem(PROJECT_ID_KEY, "must be a Huawei Cloud project id (letters and digits)");
         }
         String region = parameters.string(REGION_KEY);
-        if (!REGIONS.contains(region)) {
+        // as with the SDK, a region it does not list is for an endpoint of one's own (a new region, a proxy)
+        boolean documentedHost = parameters.optional(SourceCatalog.ENDPOINT)
+                .map(endpoint -> endpoint.endsWith(".myhuaweicloud.com")).orElse(true);
+        if (!REGION_SHAPE.matcher(region).matches() || (documentedHost && !REGIONS.contains(region))) {
             throw parameters.problem(REGION_KEY, "'" + region + "' is not a region of Huawei Cloud Live"
                     + Suggestions.didYouMean(region, REGIONS) + " (regions: " + String.join(", ", REGIONS) + ")");
         }
