@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -79,11 +81,13 @@ public final class CollectorKeys {
      * Checks the {@code usage.*} keys given (in the file or as overrides) and the value of every key the collector
      * reads.
      *
-     * @param file  the configuration file, named in the problems
-     * @param given every property name given
-     * @param value the effective value of a key (the environment may override the file), empty when not set
+     * @param file        the configuration file, named in the problems
+     * @param given       every property name given
+     * @param value       the effective value of a key (the environment may override the file), empty when not set
+     * @param environment the environment, where a value that overrides the file comes from
      */
-    public List<ConfigurationProblem> check(String file, Collection<String> given, Function<String, Optional<String>> value) {
+    public List<ConfigurationProblem> check(String file, Collection<String> given, Function<String, Optional<String>> value,
+            Map<String, String> environment) {
         List<ConfigurationProblem> problems = new ArrayList<>();
         new TreeSet<>(given).stream().filter(key -> key.startsWith(PREFIX) && !known.contains(key))
                 .forEach(key -> problems.add(new ConfigurationProblem(file, null, key,
@@ -94,14 +98,20 @@ public final class CollectorKeys {
                 problems.add(new ConfigurationProblem(file, null, key, "is missing (config/application.properties "
                         + "as shipped sets it)"));
             } else if (wholeNumbers.contains(key) && !isWholeNumberAboveZero(set.get())) {
-                problems.add(new ConfigurationProblem(file, null, key, "must be a whole number above 0, got '"
-                        + set.get() + "'"));
+                problems.add(new ConfigurationProblem(origin(file, key, environment), null, key,
+                        "must be a whole number above 0, got '" + set.get() + "'"));
             } else if (key.equals(SCHEDULE_TIME_ZONE)) {
                 timeZoneProblem(set.get()).ifPresent(problem ->
-                        problems.add(new ConfigurationProblem(file, null, key, problem)));
+                        problems.add(new ConfigurationProblem(origin(file, key, environment), null, key, problem)));
             }
         }
         return problems;
+    }
+
+    /** Where a value comes from: the variable that overrides the property (Camel's naming), or else the file. */
+    static String origin(String file, String key, Map<String, String> environment) {
+        String variable = key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        return environment.containsKey(variable) ? "environment variable " + variable : file;
     }
 
     private static boolean isWholeNumberAboveZero(String value) {

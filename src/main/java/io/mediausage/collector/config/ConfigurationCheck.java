@@ -68,7 +68,7 @@ public final class ConfigurationCheck extends MainListenerSupport {
         PropertiesComponent properties = context.getPropertiesComponent();
         givenKeys = properties.loadProperties().stringPropertyNames();
         List<ConfigurationProblem> problems = new ArrayList<>(keys.check(configFile, givenKeys,
-                properties::resolveProperty));
+                properties::resolveProperty, System.getenv()));
         SourceDeclarations sources = new SourceDeclarations(templates);
         routeFiles(context, properties).forEach(sources::read);
         problems.addAll(sources.problems());

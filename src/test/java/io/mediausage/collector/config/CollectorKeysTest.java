@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class CollectorKeysTest {
         CollectorKeys keys = CollectorKeys.of(apis.stream().map(UsageRouteTemplates::parameters).toList());
 
         assertThat(keys.check("application.properties", shipped.stringPropertyNames(),
-                key -> Optional.ofNullable(shipped.getProperty(key)))).isEmpty();
+                key -> Optional.ofNullable(shipped.getProperty(key)), Map.of())).isEmpty();
     }
 
     @Test
@@ -58,9 +59,20 @@ class CollectorKeysTest {
         given.setProperty("usage.tencent-mps-usage.rate-limit", "0.5");
 
         List<ConfigurationProblem> problems = new CollectorKeys(shipped(), TEMPLATES).check("app.properties",
-                List.of(), key -> Optional.ofNullable(given.getProperty(key)));
+                List.of(), key -> Optional.ofNullable(given.getProperty(key)), Map.of());
 
         assertThat(problems).extracting(ConfigurationProblem::key).containsExactly("usage.http.parallel-calls");
+    }
+
+    @Test
+    void should_name_the_variable_a_value_came_from() throws IOException {
+        List<ConfigurationProblem> problems = new CollectorKeys(shipped(), TEMPLATES).check("app.properties",
+                List.of(), key -> Optional.of(key.equals("usage.retry.max-attempts") ? "zero" : "1"),
+                Map.of("USAGE_RETRY_MAX_ATTEMPTS", "zero"));
+
+        assertThat(problems).filteredOn(problem -> problem.key().equals("usage.retry.max-attempts"))
+                .extracting(ConfigurationProblem::toString).containsExactly("environment variable "
+                        + "USAGE_RETRY_MAX_ATTEMPTS: usage.retry.max-attempts must be a whole number above 0, got 'zero'");
     }
 
     @Test
