@@ -43,6 +43,7 @@ public final class ConfigurationCheck extends MainListenerSupport {
     private final String configFile;
     private final Map<String, List<TemplateParameter>> templates = new LinkedHashMap<>();
     private final CollectorKeys keys;
+    private final CamelGroups camelGroups = CamelGroups.ofCamelMain();
     private final List<UsageApi> apis;
     private final CredentialsResolver credentials;
     private final Clock clock;
@@ -69,6 +70,7 @@ public final class ConfigurationCheck extends MainListenerSupport {
         givenKeys = properties.loadProperties().stringPropertyNames();
         List<ConfigurationProblem> problems = new ArrayList<>(keys.check(configFile, givenKeys,
                 properties::resolveProperty, System.getenv()));
+        problems.addAll(camelGroups.check(configFile, givenKeys));
         SourceDeclarations sources = new SourceDeclarations(templates);
         routeFiles(context, properties).forEach(sources::read);
         problems.addAll(sources.problems());

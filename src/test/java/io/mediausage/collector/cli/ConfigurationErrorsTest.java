@@ -111,6 +111,10 @@ class ConfigurationErrorsTest {
                 Arguments.of("an unknown camel.main key",
                         Setup.properties(p -> p + "\ncamel.main.routesIncludePatern = file:x/*.yaml\n"),
                         "{config}: camel.main.routesIncludePatern is not an option Camel has here"),
+                Arguments.of("a misspelt camel group, which Camel would pass over",
+                        Setup.properties(p -> p + "\ncamel.managment.port = 9090\n"),
+                        "{config}: camel.managment.port is not a Camel setting: Camel has no group camel.managment; "
+                                + "did you mean 'camel.management'?"),
                 Arguments.of("an unknown Kafka component option, whose value is not shown",
                         Setup.properties(p -> p + "\ncamel.component.kafka.sasl-jaas-confg = password=\""
                                 + ENDPOINT_SECRET + "\"\n"),
