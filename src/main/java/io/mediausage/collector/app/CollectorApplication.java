@@ -1,10 +1,13 @@
 package io.mediausage.collector.app;
 
+import io.mediausage.collector.checkpoint.CheckpointStore;
 import io.mediausage.collector.checkpoint.KafkaCheckpointStore;
 import io.mediausage.collector.collect.BackfillPlan;
 import io.mediausage.collector.collect.CollectRoutes;
 import io.mediausage.collector.collect.WindowRunner;
 import io.mediausage.collector.collect.WindowTask;
+import io.mediausage.collector.config.ConfigurationCheck;
+import io.mediausage.collector.config.ConfigurationException;
 import io.mediausage.collector.event.UsageJson;
 import io.mediausage.collector.http.AnswerLimitsConfigurer;
 import io.mediausage.collector.kafka.DryRunWindowPublisher;
@@ -22,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -100,8 +104,13 @@ public final class CollectorApplication implements AutoCloseable {
                 checkpoints, new UsageEventRecords(UsageJson.objectMapper()));
         Processor windowPublisher = settings.dryRun()
                 ? new DryRunWindowPublisher(settings.dryRunOutput(), UsageJson.objectMapper()) : publisher;
-        CollectorBeans beans = new CollectorBeans(settings.clock(), settings.credentials(), checkpoints,
+        // a dry run neither reads nor moves checkpoints, so it needs no broker (the metrics' gauges would read them)
+        CheckpointStore beansCheckpoints = settings.dryRun() ? CheckpointStore.NONE : checkpoints;
+        CollectorBeans beans = new CollectorBeans(settings.clock(), settings.credentials(), beansCheckpoints,
                 windowPublisher);
+        ConfigurationCheck check = new ConfigurationCheck(settings.configFile(), beans.apis(),
+                settings.credentials(), settings.clock());
+        main.addMainListener(check);
         main.setPropertyPlaceholderLocations("file:" + settings.configFile().toAbsolutePath());
         settings.overrides().forEach(main::addOverrideProperty);
         if (settings.dryRun()) {
@@ -117,9 +126,30 @@ public final class CollectorApplication implements AutoCloseable {
                 new AnswerLimitsConfigurer(key -> main.getCamelContext().resolvePropertyPlaceholders(key)));
         main.configure().addRoutesBuilder(new UsageRouteTemplates(beans.sourceCatalog(), beans.apis()));
         main.configure().addRoutesBuilder(new CollectRoutes());
-        main.start();
+        start(main, check);
+        if (settings.scheduled()) {
+            ManagementEndpoints.refuseDetailRequests(main.getCamelContext());
+        }
         LOG.info("Collector started with sources {}", beans.sourceCatalog().all().stream().map(s -> s.name()).toList());
         return new CollectorApplication(main, beans, publisher, settings.dryRun());
+    }
+
+    /** Starts Camel; a configuration problem surfaces as one {@link ConfigurationException}, without Camel's wrapping. */
+    private static void start(Main main, ConfigurationCheck check) throws Exception {
+        try {
+            main.start();
+        } catch (Exception e) {
+            try {
+                main.stop();
+            } catch (Exception stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
+            Optional<ConfigurationException> problem = check.explain(e);
+            if (problem.isPresent()) {
+                throw problem.get();
+            }
+            throw e;
+        }
     }
 
     /** The names of the APIs the collector knows, which are also their route template ids. */

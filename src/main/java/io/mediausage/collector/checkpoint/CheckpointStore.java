@@ -10,6 +10,19 @@ import java.util.Optional;
  */
 public interface CheckpointStore {
 
+    /** A store with no checkpoint, gap or backfill at all: a dry run's, which needs no broker. */
+    CheckpointStore NONE = new CheckpointStore() {
+        @Override
+        public Optional<Instant> collectedUntil(String sourceName) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<BackfillCheckpoint> backfill(String checkpointName) {
+            return Optional.empty();
+        }
+    };
+
     Optional<Instant> collectedUntil(String sourceName);
 
     /** @param checkpointName see {@link BackfillCheckpoint#name} */

@@ -3,8 +3,8 @@ package io.mediausage.collector.cli;
 import io.mediausage.collector.app.CollectionReport;
 import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.collect.BackfillPlan;
+import io.mediausage.collector.config.ConfigurationException;
 import io.mediausage.collector.source.CredentialsResolver;
-import io.mediausage.collector.source.SourceConfigException;
 import io.mediausage.collector.source.UsageSource;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -21,6 +21,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar usage-collector.jar [run|once|demo] [options]}.
@@ -34,9 +36,12 @@ import java.util.concurrent.Future;
  *   <li>{@code demo}: collect the last days of every source from a local simulator into a local broker and show
  *       what landed (needs the demo classpath, see README).</li>
  * </ul>
- * Common option: {@code --config FILE} (default {@code config/application.properties}).
+ * Common options: {@code --config FILE} (default {@code config/application.properties}); {@code --stacktrace}
+ * to see the stack trace behind a configuration error (exit code 3), which is otherwise one line per problem.
  */
 public final class UsageCollectorCli {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UsageCollectorCli.class);
 
     static final int OK = 0;
     static final int FAILED = 1;
@@ -46,9 +51,17 @@ public final class UsageCollectorCli {
     private final PrintStream out;
     private final PrintStream err;
 
+    private final CredentialsResolver credentials;
+
     UsageCollectorCli(PrintStream out, PrintStream err) {
+        this(out, err, CredentialsResolver.environment());
+    }
+
+    /** @param credentials where sources find their credentials: the environment, or a test's own */
+    UsageCollectorCli(PrintStream out, PrintStream err, CredentialsResolver credentials) {
         this.out = out;
         this.err = err;
+        this.credentials = credentials;
     }
 
     public static void main(String[] args) throws Exception {
@@ -89,29 +102,28 @@ public final class UsageCollectorCli {
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return USAGE;
-        } catch (Exception e) {
-            SourceConfigException configProblem = configProblem(e);
-            if (configProblem == null) {
-                throw e;
-            }
-            err.println("configuration error: " + configProblem.getMessage());
-            return CONFIG_ERROR;
+        } catch (ConfigurationException e) {
+            return configurationError(e, arguments.flag("--stacktrace"));
         }
     }
 
-    /** A bad source declaration surfaces wrapped in Camel's start-up exceptions; find it for a one-line message. */
-    private static SourceConfigException configProblem(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SourceConfigException problem) {
-                return problem;
-            }
+    /**
+     * One line per problem, naming the file, the source and the key; the stack trace only when asked for
+     * ({@code --stacktrace}, or this class's logger at DEBUG).
+     */
+    private int configurationError(ConfigurationException e, boolean stackTrace) {
+        e.problems().forEach(problem -> err.println("configuration error: " + problem));
+        if (stackTrace) {
+            e.printStackTrace(err);
+        } else {
+            LOG.debug("Configuration error", e);
         }
-        return null;
+        return CONFIG_ERROR;
     }
 
     private int run(Arguments arguments) throws Exception {
         CollectorApplication app = CollectorApplication.start(settings(arguments, Map.of(),
-                CredentialsResolver.environment(), true));
+                credentials, true));
         app.awaitShutdown();
         return OK;
     }
@@ -187,15 +199,19 @@ public final class UsageCollectorCli {
 
     /** once and backfill: no schedule; with --dry-run, events are printed on stdout instead of published. */
     private CollectorApplication.Settings oneShot(Arguments arguments) {
-        CollectorApplication.Settings settings = settings(arguments, Map.of(), CredentialsResolver.environment(), false);
+        CollectorApplication.Settings settings = settings(arguments, Map.of(), credentials, false);
         return arguments.flag("--dry-run") ? new CollectorApplication.Settings(settings.configFile(),
                 settings.overrides(), settings.clock(), settings.credentials(), false, out) : settings;
     }
 
-    /** Builds every source as {@code run} would (without scheduling or calling anything) and reports them. */
+    /**
+     * Builds every source as {@code run} would (without scheduling or calling anything) and reports them. It starts
+     * as a dry run does, so that no Kafka client is made: nothing is collected, so nothing would be printed.
+     */
     private int validate(Arguments arguments) throws Exception {
-        try (CollectorApplication app = CollectorApplication.start(settings(arguments, Map.of(),
-                CredentialsResolver.environment(), false))) {
+        CollectorApplication.Settings settings = settings(arguments, Map.of(), credentials, false);
+        try (CollectorApplication app = CollectorApplication.start(new CollectorApplication.Settings(
+                settings.configFile(), settings.overrides(), settings.clock(), settings.credentials(), false, out))) {
             app.sources().all().forEach(source -> out.printf("source %s: %s, topic %s, endpoint %s%n", source.name(),
                     source.api().name(), source.topic(), source.endpoint()));
             out.printf("configuration valid: %d source(s)%n", app.sources().all().size());
@@ -273,6 +289,7 @@ public final class UsageCollectorCli {
                   validate                              check the configuration and credentials variables; exit code 3 if bad
                   status [--dead-letters N] [--since D] per source: collected until, lag against its healthy bound, its last
                                                         N (3) dead letters of the last D (P7D); exit code 1 if a source is behind
+                  --stacktrace                          with a configuration error, print its stack trace too
                   demo [--days N]                       collect the last N (3) days of every source from the local simulator
                   help, --help                          this text
                 times are ISO-8601 instants, e.g. 2026-01-01T00:00:00Z""";
@@ -281,7 +298,7 @@ public final class UsageCollectorCli {
     /** The command line: a command, {@code --key value} options and {@code --flag}s. */
     record Arguments(String command, Map<String, String> options) {
 
-        private static final List<String> FLAGS = List.of("--all", "--dry-run");
+        private static final List<String> FLAGS = List.of("--all", "--dry-run", "--stacktrace");
 
         static Arguments parse(String[] args) {
             int i = 0;

@@ -1,8 +1,10 @@
 package io.mediausage.collector.route;
 
+import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.UsageApi;
 import io.mediausage.collector.collect.CollectRoutes;
 import io.mediausage.collector.source.SourceCatalog;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
@@ -43,31 +45,43 @@ public final class UsageRouteTemplates extends RouteBuilder {
         });
     }
 
+    /**
+     * Every parameter of an API's template: those every source has, then the API's own. The configuration check
+     * reads the same list, so the parameters and {@code usage.*} keys it accepts are exactly those the templates use.
+     */
+    public static List<TemplateParameter> parameters(UsageApi api) {
+        String defaults = "{{usage." + api.name() + ".";
+        List<TemplateParameter> parameters = new ArrayList<>(List.of(
+                TemplateParameter.required(SourceCatalog.SOURCE_NAME, null,
+                        "Unique name of the source; also its route id, Quartz job usage/<name> and x_SourceName"),
+                TemplateParameter.required(SourceCatalog.SCHEDULE, defaults + "schedule}}",
+                        "Quartz cron of the collection runs"),
+                TemplateParameter.required(SourceCatalog.SCHEDULE_TIME_ZONE, "{{usage.schedule-time-zone}}",
+                        "Time zone of the cron"),
+                TemplateParameter.required(SourceCatalog.ENDPOINT, defaults + "endpoint}}",
+                        "API base URL; the documented host unless overridden"),
+                TemplateParameter.required(SourceCatalog.TOPIC, defaults + "topic}}", "Kafka topic of the events"),
+                TemplateParameter.required(SourceCatalog.START, defaults + "start}}",
+                        "First instant the first run collects from: ISO instant, or a duration before now (P7D)"),
+                TemplateParameter.required(SourceCatalog.SETTLE_DELAY, defaults + "settle-delay}}",
+                        "How long after a bucket ends it is collected (ISO duration)"),
+                TemplateParameter.required(SourceCatalog.LOOKBACK, defaults + "lookback}}",
+                        "How far behind the settled edge each run collects again, for late restatements (ISO duration)"),
+                TemplateParameter.required(SourceCatalog.RATE_LIMIT, defaults + "rate-limit}}",
+                        "Requests per second for this API and these credentials, shared by every source using them"),
+                TemplateParameter.required(SourceCatalog.ACCESS_KEY_ID_VARIABLE, defaults + "access-key-id-variable}}",
+                        "Environment variable holding the access key id"),
+                TemplateParameter.required(SourceCatalog.SECRET_KEY_VARIABLE, defaults + "secret-key-variable}}",
+                        "Environment variable holding the secret key (secret)"),
+                TemplateParameter.optional(SourceCatalog.SECURITY_TOKEN_VARIABLE,
+                        "Environment variable holding a temporary security token (secret)")));
+        parameters.addAll(api.templateParameters());
+        return parameters;
+    }
+
     private void template(UsageApi api) {
-        String defaults = "usage." + api.name() + ".";
-        RouteTemplateDefinition template = routeTemplate(api.name())
-                .templateParameter(SourceCatalog.SOURCE_NAME, null,
-                        "Unique name of the source; also its route id, Quartz job usage/<name> and x_SourceName")
-                .templateParameter(SourceCatalog.SCHEDULE, "{{" + defaults + "schedule}}", "Quartz cron of the collection runs")
-                .templateParameter("scheduleTimeZone", "{{usage.schedule-time-zone}}", "Time zone of the cron")
-                .templateParameter(SourceCatalog.ENDPOINT, "{{" + defaults + "endpoint}}",
-                        "API base URL; the documented host unless overridden")
-                .templateParameter(SourceCatalog.TOPIC, "{{" + defaults + "topic}}", "Kafka topic of the events")
-                .templateParameter(SourceCatalog.START, "{{" + defaults + "start}}",
-                        "First instant the first run collects from: ISO instant, or a duration before now (P7D)")
-                .templateParameter(SourceCatalog.SETTLE_DELAY, "{{" + defaults + "settle-delay}}",
-                        "How long after a bucket ends it is collected (ISO duration)")
-                .templateParameter(SourceCatalog.LOOKBACK, "{{" + defaults + "lookback}}",
-                        "How far behind the settled edge each run collects again, for late restatements (ISO duration)")
-                .templateParameter(SourceCatalog.RATE_LIMIT, "{{" + defaults + "rate-limit}}",
-                        "Requests per second for this API and these credentials, shared by every source using them")
-                .templateParameter(SourceCatalog.ACCESS_KEY_ID_VARIABLE, "{{" + defaults + "access-key-id-variable}}",
-                        "Environment variable holding the access key id")
-                .templateParameter(SourceCatalog.SECRET_KEY_VARIABLE, "{{" + defaults + "secret-key-variable}}",
-                        "Environment variable holding the secret key (secret)")
-                .templateOptionalParameter(SourceCatalog.SECURITY_TOKEN_VARIABLE,
-                        "Environment variable holding a temporary security token (secret)");
-        api.templateParameters().forEach(parameter -> {
+        RouteTemplateDefinition template = routeTemplate(api.name());
+        parameters(api).forEach(parameter -> {
             if (parameter.required()) {
                 template.templateParameter(parameter.name(), parameter.defaultValue(), parameter.description());
             } else {

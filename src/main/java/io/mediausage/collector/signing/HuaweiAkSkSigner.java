@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * Signs Huawei Cloud API requests with SDK-HMAC-SHA256 (APIG AK/SK), as the official Java SDK's
  * {@code AKSKSigner} (huaweicloud-sdk-core 3.1.143) does.
  *
- * <p>Signed are {@code host}, {@code x-sdk-date} and the request's {@code headersToSign}. Like the SDK,
+ * <p>Signed are {@code host}, {@code x-sdk-date}, the request's {@code headersToSign} and, for temporary
+ * credentials, {@code x-security-token}. Like the SDK,
  * the Content-Type the HTTP client sends is not signed, so a client that rewrites it cannot break the
  * signature; a Content-Type put in {@code headersToSign} is signed like any other header (the published
  * guide's form). The request must be sent to {@link #encodedPath(String)} with
@@ -33,16 +34,20 @@ public final class HuaweiAkSkSigner {
     private static final DateTimeFormatter SDK_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     /** Headers this signer computes itself; the caller may not supply them. */
-    private static final Set<String> COMPUTED_HEADERS = Set.of("host", "x-sdk-date", "authorization");
+    private static final Set<String> COMPUTED_HEADERS = Set.of("host", "x-sdk-date", "authorization",
+            "x-security-token");
+    /** The header of a temporary credential's token, signed like the others, as the SDK's BasicCredentials sends it. */
+    static final String SECURITY_TOKEN = "X-Security-Token";
     private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();
 
     /**
      * Signs a request.
      *
      * @return the headers to add, in this order: every header of {@code headersToSign} as given,
+     *         X-Security-Token (only for temporary credentials, which carry a token),
      *         X-Sdk-Date ({@code yyyyMMdd'T'HHmmss'Z'}, UTC) and Authorization
      * @throws IllegalArgumentException if {@code headersToSign} holds a header this signer computes (Host,
-     *         X-Sdk-Date, Authorization), a name with {@code _} (the SDK never signs those and gateways may
+     *         X-Sdk-Date, Authorization, X-Security-Token), a name with {@code _} (the SDK never signs those and gateways may
      *         drop them), or the same name twice in different case
      */
     public Map<String, String> sign(HuaweiRequest request, Credentials credentials, Instant now) {
@@ -63,6 +68,9 @@ public final class HuaweiAkSkSigner {
         });
         canonicalHeaders.put("host", hostHeader(request.endpoint()));
         canonicalHeaders.put("x-sdk-date", sdkDate);
+        if (credentials.securityToken() != null) {
+            canonicalHeaders.put(SECURITY_TOKEN.toLowerCase(Locale.ROOT), credentials.securityToken());
+        }
         String signedHeaders = String.join(";", canonicalHeaders.keySet());
 
         String canonicalRequest = canonicalRequest(request.method(), canonicalUri(request.path()),
@@ -73,6 +81,9 @@ public final class HuaweiAkSkSigner {
                 Digests.hmacSha256(credentials.secretKey().getBytes(StandardCharsets.UTF_8), stringToSign));
 
         Map<String, String> headers = new LinkedHashMap<>(request.headersToSign());
+        if (credentials.securityToken() != null) {
+            headers.put(SECURITY_TOKEN, credentials.securityToken());
+        }
         headers.put("X-Sdk-Date", sdkDate);
         headers.put("Authorization", ALGORITHM + " Access=" + credentials.accessKeyId()
                 + ", SignedHeaders=" + signedHeaders + ", Signature=" + signature);

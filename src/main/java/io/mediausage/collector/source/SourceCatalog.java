@@ -1,7 +1,9 @@
 package io.mediausage.collector.source;
 
 import io.mediausage.collector.api.UsageApi;
+import io.mediausage.collector.config.CollectorKeys;
 import io.mediausage.collector.signing.Credentials;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import org.quartz.CronExpression;
 import java.util.Collection;
@@ -19,6 +21,7 @@ public final class SourceCatalog {
 
     public static final String SOURCE_NAME = "sourceName";
     public static final String SCHEDULE = "schedule";
+    public static final String SCHEDULE_TIME_ZONE = "scheduleTimeZone";
     public static final String ENDPOINT = "endpoint";
     public static final String TOPIC = "topic";
     public static final String START = "start";
@@ -79,6 +82,9 @@ public final class SourceCatalog {
             throw parameters.problem(SCHEDULE, "is not a Quartz cron expression (seconds minutes hours day-of-month "
                     + "month day-of-week, e.g. '0 20 * * * ?'): '" + schedule + "'");
         }
+        CollectorKeys.timeZoneProblem(parameters.string(SCHEDULE_TIME_ZONE)).ifPresent(problem -> {
+            throw parameters.problem(SCHEDULE_TIME_ZONE, problem);
+        });
         api.validate(parameters);
         return new UsageSource(
                 parameters.sourceName(),
@@ -95,15 +101,27 @@ public final class SourceCatalog {
     }
 
     private Credentials credentials(SourceParameters parameters) {
-        String token = parameters.optional(SECURITY_TOKEN_VARIABLE).flatMap(credentialsResolver::lookup).orElse(null);
+        String token = parameters.optional(SECURITY_TOKEN_VARIABLE).map(variable ->
+                secret(parameters, SECURITY_TOKEN_VARIABLE)).orElse(null);
         return new Credentials(secret(parameters, ACCESS_KEY_ID_VARIABLE), secret(parameters, SECRET_KEY_VARIABLE),
                 token);
     }
 
+    /** The value of the variable a parameter names; the problem names the variable, never its value. */
     private String secret(SourceParameters parameters, String key) {
         String variable = parameters.string(key);
-        return credentialsResolver.lookup(variable).orElseThrow(() -> parameters.problem(key,
-                "names the variable " + variable + ", which is not set"));
+        if (!VariableNames.looksLikeOne(variable)) {
+            // most likely the secret itself, typed where its variable's name belongs: never repeat it
+            throw parameters.problem(key, "must name an environment variable (letters, digits and _, such as "
+                    + "TENCENTCLOUD_SECRET_KEY); its value is not shown, as it may be the secret itself");
+        }
+        try {
+            return credentialsResolver.lookup(variable).orElseThrow(() -> parameters.problem(key,
+                    "names the variable " + variable + ", which is not set (nor " + variable + "_FILE)"));
+        } catch (UncheckedIOException e) {
+            throw parameters.problem(key, "names the variable " + variable + ", which is not set, and "
+                    + variable + "_FILE names a file that cannot be read: " + e.getCause().getMessage());
+        }
     }
 
     public Optional<UsageSource> find(String name) {

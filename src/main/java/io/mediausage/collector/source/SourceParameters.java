@@ -95,6 +95,11 @@ public final class SourceParameters {
 
     public URI uri(String key) {
         String value = string(key);
+        if (value.contains("@")) {
+            // user:password@ would be printed and logged with the endpoint; the APIs authenticate by signature
+            throw problem(key, "must not hold user info (user:password@); the value is not shown, as it holds a "
+                    + "password");
+        }
         try {
             URI uri = new URI(value);
             if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {

@@ -34,7 +34,7 @@ class ShippedExamplesIT {
             assertThat(emea.topic()).isEqualTo("usage.tencent.mps.emea");
             assertThat(emea.credentials().accessKeyId()).isEqualTo("AKIDemea000000000");
             assertThat(app.sources().get("huawei-live-sg-news-stream").endpoint())
-                    .hasToString("https://live.ap-southeast-1.myhuaweicloud.com");
+                    .hasToString("https://live.ap-southeast-3.myhuaweicloud.com");
             assertThat(app.sources().get("ssai-sports-midroll-mdp").endpoint()).hasToString("https://mdp.tencentcloudapi.com");
             assertThat(app.sources().all()).hasSize(8 + 5);
             assertThat(app.sources().all()).allSatisfy(source ->

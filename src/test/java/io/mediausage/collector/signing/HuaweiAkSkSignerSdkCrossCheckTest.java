@@ -46,8 +46,10 @@ class HuaweiAkSkSignerSdkCrossCheckTest {
 
         for (int i = 0; i < REQUESTS; i++) {
             HuaweiRequest request = randomRequest(random);
+            // half of them temporary credentials, whose token the SDK sends and signs as X-Security-Token
             Credentials credentials = new Credentials(RandomText.of(random, RandomText.ALPHANUMERIC, 20, 20),
-                    RandomText.of(random, RandomText.ALPHANUMERIC, 40, 40));
+                    RandomText.of(random, RandomText.ALPHANUMERIC, 40, 40),
+                    random.nextBoolean() ? RandomText.of(random, RandomText.ALPHANUMERIC, 40, 400) : null);
             Instant now = Instant.ofEpochSecond(946_684_800L + random.nextInt(Integer.MAX_VALUE));
 
             String ours = signer.sign(request, credentials, now).get("Authorization");
@@ -104,6 +106,10 @@ class HuaweiAkSkSignerSdkCrossCheckTest {
                 .withContentType("application/json")
                 .addHeader("X-Sdk-Date", SDK_DATE.format(now));
         request.headersToSign().forEach(builder::addHeader);
+        if (credentials.securityToken() != null) {
+            // what the SDK's BasicCredentials.processAuthRequest adds before AKSKSigner signs every header
+            builder.addHeader("X-Security-Token", credentials.securityToken());
+        }
         // the SDK takes each name once with all its values (a second addQueryParam is ignored)
         Map<String, List<String>> query = new LinkedHashMap<>();
         request.queryParameters().forEach(p -> query.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add(p.getValue()));

@@ -110,6 +110,23 @@ class HuaweiAkSkSignerTest {
     }
 
     @Test
+    void should_send_and_sign_the_security_token_of_temporary_credentials() {
+        HuaweiRequest request = new HuaweiRequest("GET", URI.create("https://live.cn-north-4.myhuaweicloud.com"),
+                "/v2/p1/stats/transcode", List.of(), Map.of("X-Project-Id", "p1"), "");
+        Instant now = Instant.parse("2026-11-22T10:00:00Z");
+
+        Map<String, String> headers = new HuaweiAkSkSigner().sign(request, new Credentials("AKTEMPORARY0000000000",
+                "temporary-sk-value", "temporary-token-value"), now);
+        Map<String, String> without = new HuaweiAkSkSigner().sign(request, new Credentials("AKTEMPORARY0000000000",
+                "temporary-sk-value"), now);
+
+        assertThat(headers).containsEntry("X-Security-Token", "temporary-token-value");
+        assertThat(headers.get("Authorization")).contains("SignedHeaders=host;x-project-id;x-sdk-date;x-security-token")
+                .isNotEqualTo(without.get("Authorization"));
+        assertThat(without).doesNotContainKey("X-Security-Token");
+    }
+
+    @Test
     void should_reject_headers_it_computes_or_cannot_sign() {
         for (String name : List.of("Host", "x-sdk-date", "Authorization", "X_Custom")) {
             HuaweiRequest request = new HuaweiRequest("GET", H1_ENDPOINT, "/", List.of(), Map.of(name, "v"), "");

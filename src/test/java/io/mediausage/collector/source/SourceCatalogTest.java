@@ -28,6 +28,7 @@ class SourceCatalogTest {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("sourceName", name);
         parameters.put("schedule", "0 10 * * * ?");
+        parameters.put("scheduleTimeZone", "UTC");
         parameters.put("endpoint", "https://live.${region}.myhuaweicloud.com");
         parameters.put("topic", "usage.huawei.live");
         parameters.put("start", "P7D");
@@ -69,7 +70,8 @@ class SourceCatalogTest {
         environment.remove("CLOUD_SDK_AK");
 
         assertThatThrownBy(() -> register(huawei("live-c"))).isInstanceOf(SourceConfigException.class)
-                .hasMessage("source 'live-c': accessKeyIdVariable names the variable CLOUD_SDK_AK, which is not set")
+                .hasMessage("source 'live-c': accessKeyIdVariable names the variable CLOUD_SDK_AK, which is not set "
+                        + "(nor CLOUD_SDK_AK_FILE)")
                 .message().doesNotContain(SECRET);
     }
 

@@ -7,10 +7,12 @@ import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.HuaweiApiCall;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.UsageApi;
+import io.mediausage.collector.config.Suggestions;
 import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
 import io.mediausage.collector.signing.HuaweiRequest;
+import io.mediausage.collector.source.SourceCatalog;
 import io.mediausage.collector.source.SourceParameters;
 import io.mediausage.collector.source.UsageSource;
 import io.mediausage.collector.window.BucketGrid;
@@ -53,6 +55,15 @@ public final class LiveTranscodeUsageApi implements UsageApi {
     /** The document's form of a sample time, in UTC. */
     private static final Pattern UTC_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
 
+    /**
+     * The regions of Live's v2 API, as the official SDKs list them (LiveRegion of huaweicloud-sdk-*-v3), for the
+     * documented hosts; with an endpoint of its own a source may name another region.
+     */
+    static final List<String> REGIONS = List.of("cn-north-4", "cn-north-1", "cn-east-3", "ap-southeast-2",
+            "ap-southeast-3");
+
+    private static final Pattern REGION_SHAPE = Pattern.compile("[a-z]+(-[a-z]+)+-[0-9]+");
+
     static final String PROJECT_ID_KEY = "projectId";
     static final String REGION_KEY = "region";
     static final String PUBLISH_DOMAIN_KEY = "publishDomain";
@@ -83,7 +94,14 @@ public final class LiveTranscodeUsageApi implements UsageApi {
         if (!PROJECT_ID.matcher(parameters.string(PROJECT_ID_KEY)).matches()) {
             throw parameters.problem(PROJECT_ID_KEY, "must be a Huawei Cloud project id (letters and digits)");
         }
-        parameters.string(REGION_KEY);
+        String region = parameters.string(REGION_KEY);
+        // as with the SDK, a region it does not list is for an endpoint of one's own (a new region, a proxy)
+        boolean documentedHost = parameters.optional(SourceCatalog.ENDPOINT)
+                .map(endpoint -> endpoint.endsWith(".myhuaweicloud.com")).orElse(true);
+        if (!REGION_SHAPE.matcher(region).matches() || (documentedHost && !REGIONS.contains(region))) {
+            throw parameters.problem(REGION_KEY, "'" + region + "' is not a region of Huawei Cloud Live"
+                    + Suggestions.didYouMean(region, REGIONS) + " (regions: " + String.join(", ", REGIONS) + ")");
+        }
         if (parameters.optional(STREAM_KEY).isPresent() && parameters.optional(PUBLISH_DOMAIN_KEY).isEmpty()) {
             throw parameters.problem(STREAM_KEY, "needs publishDomain: a stream name is only unique within a domain");
         }

@@ -104,6 +104,22 @@ class LiveTranscodeUsageApiTest {
                 .hasMessageContaining("projectId");
     }
 
+    @Test
+    void should_reject_a_region_the_sdk_does_not_list_for_the_documented_host() {
+        assertThatThrownBy(() -> source(Map.of("region", "cn-north-9", "endpoint",
+                "https://live.cn-north-9.myhuaweicloud.com"))).isInstanceOf(SourceConfigException.class)
+                .hasMessageContaining("region 'cn-north-9' is not a region of Huawei Cloud Live; did you mean "
+                        + "'cn-north-1'?");
+    }
+
+    @Test
+    void should_take_another_region_with_an_endpoint_of_its_own_but_not_a_malformed_one() {
+        assertThat(source(Map.of("region", "ap-southeast-1", "endpoint", "http://127.0.0.1:8443")).parameters()
+                .string("region")).isEqualTo("ap-southeast-1");
+        assertThatThrownBy(() -> source(Map.of("region", "Singapore", "endpoint", "http://127.0.0.1:8443")))
+                .isInstanceOf(SourceConfigException.class).hasMessageContaining("region 'Singapore'");
+    }
+
     private JsonNode example() throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/api-examples/huawei-list-transcode-data.json")) {
             return new ObjectMapper().readTree(in);
