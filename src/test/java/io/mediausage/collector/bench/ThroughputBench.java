@@ -59,8 +59,18 @@ public final class ThroughputBench {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
+    public static void main(String[] args) {
+        try {
+            benchmark(Options.parse(args));
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        // ends the JVM even while a thread of the broker or of a Kafka client is still winding down
+        System.exit(0);
+    }
+
+    private static void benchmark(Options options) throws Exception {
         if (!Files.isRegularFile(options.jar())) {
             throw new IllegalStateException("no collector jar at " + options.jar() + ": run mvn -B -DskipTests package");
         }
@@ -84,7 +94,6 @@ public final class ThroughputBench {
         System.out.print(report);
         System.out.println();
         System.out.println("saved as " + options.out().resolve("results-" + stamp + ".md"));
-        System.exit(0); // the in-process broker and simulator leave non-daemon threads behind
     }
 
     private void run(List<BenchCase> cases, StringBuilder report) throws Exception {
@@ -121,9 +130,11 @@ public final class ThroughputBench {
         double rate = configuredRate(benchCase);
         RateFloor floor = RateFloor.of(run.servedCallsPerCredential(), rate, latency);
         String ratio = floor.duration().isZero() ? "n/a" : String.format(Locale.ROOT, "%.2f", floor.ratio(run.wallTime()));
+        // without a progress line the catch-up cannot be told from the JVM's start and stop: say so
+        String wall = seconds(run.wallTime()) + (run.lastWindowDone() == null ? " (whole jar run: no progress line)" : "");
         return String.format(Locale.ROOT, "| %s | %d ms | %d | %d | %d | %d | %s/s | %s | %s | %s | %s | %d |",
                 benchCase.description(), latency.toMillis(), run.calls().size(), run.throttled(), run.windows(),
-                run.events(), trim(rate), seconds(run.wallTime()), seconds(floor.duration()), ratio,
+                run.events(), trim(rate), wall, seconds(floor.duration()), ratio,
                 seconds(run.processTime()), run.exitCode());
     }
 
@@ -134,6 +145,7 @@ public final class ThroughputBench {
         CollectorRun run = runJar(benchCase, Duration.ZERO, topic);
         List<ConsumerRecord<String, String>> records = KafkaTopicReader.readAll(broker.bootstrapServers(), topic,
                 Duration.ofMinutes(2));
+        // in the order the collector sent them (near enough), so that each transaction holds a window's records
         records = new ArrayList<>(records);
         records.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
         double bytes = records.stream().mapToLong(r -> length(r.key()) + length(r.value())).average().orElse(0);
@@ -194,7 +206,7 @@ public final class ThroughputBench {
             int windows = 0;
             long events = 0;
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(jar.getErrorStream(),
-                    StandardCharsets.UTF_8)); PrintWriter out = new PrintWriter(Files.newBufferedWriter(log))) {
+                    StandardCharsets.UTF_8)); PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     if (PROGRESS.matcher(line).find()) {
                         lastWindowDone.set(Instant.now());
