@@ -246,6 +246,7 @@ public final class CloudApiSimulator implements AutoCloseable {
     }
 
     private void send(HttpExchange ex, int status, String contentType, byte[] body, FaultKind fault) throws IOException {
+        awaitLatency();
         if (fault == FaultKind.TRUNCATED_BODY) {
             body = java.util.Arrays.copyOf(body, body.length / 2);
         }
@@ -273,6 +274,16 @@ public final class CloudApiSimulator implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** The configured server latency, spent on this exchange's own thread (each exchange has one). */
+    private void awaitLatency() {
+        if (config.latency.isZero()) return;
+        try {
+            Thread.sleep(config.latency.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

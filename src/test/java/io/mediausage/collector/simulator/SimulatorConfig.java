@@ -1,6 +1,7 @@
 package io.mediausage.collector.simulator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -34,6 +35,7 @@ public final class SimulatorConfig {
     final Map<String, List<UsageDataModel.VodFile>> vodFiles;
     final Map<String, List<UsageDataModel.SsaiChannel>> ssaiChannels;
     final Map<String, List<String>> huaweiDomains;
+    final Duration latency;
 
     private SimulatorConfig(Builder b) {
         this.tencentCredentials = Collections.unmodifiableMap(new LinkedHashMap<>(b.tencentCredentials));
@@ -46,6 +48,7 @@ public final class SimulatorConfig {
         this.vodFiles = copy(b.vodFiles);
         this.ssaiChannels = copy(b.ssaiChannels);
         this.huaweiDomains = copy(b.huaweiDomains);
+        this.latency = b.latency;
     }
 
     private static <T> Map<String, List<T>> copy(Map<String, List<T>> m) {
@@ -68,6 +71,9 @@ public final class SimulatorConfig {
 
     public int port() { return port; }
 
+    /** How long every answer waits before it is sent (zero: at once). */
+    public Duration latency() { return latency; }
+
     /** Requests per second allowed per (credential, API): the override, else the documented rate. */
     public int rateLimit(Api api) {
         return rateLimits.getOrDefault(api, api.documentedRatePerSecond());
@@ -84,6 +90,7 @@ public final class SimulatorConfig {
         private final Map<String, List<UsageDataModel.VodFile>> vodFiles = new LinkedHashMap<>();
         private final Map<String, List<UsageDataModel.SsaiChannel>> ssaiChannels = new LinkedHashMap<>();
         private final Map<String, List<String>> huaweiDomains = new LinkedHashMap<>();
+        private Duration latency = Duration.ZERO;
 
         private Builder() {
         }
@@ -115,6 +122,16 @@ public final class SimulatorConfig {
         /** Port to listen on (127.0.0.1); 0 = ephemeral (default). */
         public Builder port(int port) {
             this.port = port;
+            return this;
+        }
+
+        /**
+         * Delay every answer (errors and gateway faults included) by this fixed time before it is sent, as a cloud
+         * that far away would: the call is admitted, rate-limited and recorded when it arrives. Default zero.
+         */
+        public Builder latency(Duration latency) {
+            if (latency.isNegative()) throw new IllegalArgumentException("latency must not be negative");
+            this.latency = latency;
             return this;
         }
 

@@ -1,0 +1,293 @@
+package io.mediausage.collector.bench;
+
+import io.mediausage.collector.simulator.CloudApiSimulator;
+import io.mediausage.collector.testing.kafka.EmbeddedKafkaBroker;
+import io.mediausage.collector.testing.kafka.KafkaTopicReader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * The throughput benchmark of issue 14 (not a test): runs the packaged jar's {@code backfill --all} on each case
+ * against the API simulator at each server latency and a real Kafka broker, both in this process, and prints a
+ * Markdown table of calls, throttled answers, wall time and the ratio to the rate-limit floor; then the publish
+ * path against a bare transactional producer. Run it with {@code bench/run.sh} (bench/README.md).
+ *
+ * <p>Options: {@code --case NAME[,NAME...]} (default all), {@code --latency MS[,MS...]} (default 0,100,300),
+ * {@code --jar FILE} (default target/usage-collector.jar), {@code --out DIR} (default target/bench),
+ * {@code --timeout DURATION} of one run of the jar (default PT30M).
+ */
+public final class ThroughputBench {
+
+    static final Pattern PROGRESS = Pattern.compile("^\\[(\\d+)/(\\d+)\\] ");
+    static final Pattern SUMMARY = Pattern.compile(
+            "^source (\\S+): (\\d+) window\\(s\\), (\\d+) event\\(s\\), (\\d+) failed(?:, (\\d+) not started)?$");
+    /** Inherited variables that would change what the jar does, left out of its environment. */
+    static final List<String> INHERITED_PREFIXES_DROPPED = List.of("USAGE_", "CAMEL_", "KAFKA_");
+
+    private final Options options;
+    private final Properties shipped = new Properties();
+    private final EmbeddedKafkaBroker broker;
+
+    private ThroughputBench(Options options, EmbeddedKafkaBroker broker) throws IOException {
+        this.options = options;
+        this.broker = broker;
+        try (Reader reader = Files.newBufferedReader(Path.of("config", "application.properties"))) {
+            shipped.load(reader);
+        }
+    }
+
+    public static void main(String[] args) {
+        try {
+            benchmark(Options.parse(args));
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        // ends the JVM even while a thread of the broker or of a Kafka client is still winding down
+        System.exit(0);
+    }
+
+    private static void benchmark(Options options) throws Exception {
+        if (!Files.isRegularFile(options.jar())) {
+            throw new IllegalStateException("no collector jar at " + options.jar() + ": run mvn -B -DskipTests package");
+        }
+        List<BenchCase> cases = BenchCases.all(Instant.now()).stream()
+                .filter(c -> options.cases().isEmpty() || options.cases().contains(c.name())).toList();
+        List<String> unknown = options.cases().stream()
+                .filter(name -> cases.stream().noneMatch(c -> c.name().equals(name))).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown case(s) " + unknown + "; the cases are "
+                    + BenchCases.all(Instant.now()).stream().map(BenchCase::name).toList());
+        }
+        Files.createDirectories(options.out());
+        StringBuilder report = new StringBuilder();
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+            new ThroughputBench(options, broker).run(cases, report);
+        }
+        String stamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "");
+        Files.writeString(options.out().resolve("results-" + stamp + ".md"), report);
+        Files.writeString(options.out().resolve("results.md"), report);
+        System.out.println();
+        System.out.print(report);
+        System.out.println();
+        System.out.println("saved as " + options.out().resolve("results-" + stamp + ".md"));
+    }
+
+    private void run(List<BenchCase> cases, StringBuilder report) throws Exception {
+        report.append("## Catch-up against the rate-limit floor\n\n")
+                .append("`backfill --all` of the packaged jar (").append(options.jar()).append(") against the API ")
+                .append("simulator, run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" on ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores. Wall time: first call at the ")
+                .append("simulator to the last window's progress line. Floor: the busiest credential's calls ÷ its ")
+                .append("configured rate, plus one round trip (the latency).\n\n")
+                .append("| case | latency | calls | throttled | windows | events | rate per credential | wall time | ")
+                .append("floor | ratio to floor | jar run | exit |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        List<BenchCase> catchUp = cases.stream().filter(c -> !c.name().equals(BenchCases.PUBLISH)).toList();
+        for (Duration latency : options.latencies()) {
+            for (BenchCase benchCase : catchUp) {
+                System.err.printf("bench: %s at %d ms ...%n", benchCase.name(), latency.toMillis());
+                String topic = topic(benchCase, latency);
+                CollectorRun run = runJar(benchCase, latency, topic);
+                String row = row(benchCase, latency, run);
+                System.err.println("bench: " + row);
+                report.append(row).append('\n');
+            }
+        }
+        cases.stream().filter(c -> c.name().equals(BenchCases.PUBLISH)).findFirst().ifPresent(publish -> {
+            try {
+                publishPath(publish, report);
+            } catch (Exception e) {
+                throw new IllegalStateException("publish path failed", e);
+            }
+        });
+    }
+
+    private String row(BenchCase benchCase, Duration latency, CollectorRun run) {
+        double rate = configuredRate(benchCase);
+        RateFloor floor = RateFloor.of(run.servedCallsPerCredential(), rate, latency);
+        String ratio = floor.duration().isZero() ? "n/a" : String.format(Locale.ROOT, "%.2f", floor.ratio(run.wallTime()));
+        // without a progress line the catch-up cannot be told from the JVM's start and stop: say so
+        String wall = seconds(run.wallTime()) + (run.lastWindowDone() == null ? " (whole jar run: no progress line)" : "");
+        return String.format(Locale.ROOT, "| %s | %d ms | %d | %d | %d | %d | %s/s | %s | %s | %s | %s | %d |",
+                benchCase.description(), latency.toMillis(), run.calls().size(), run.throttled(), run.windows(),
+                run.events(), trim(rate), wall, seconds(floor.duration()), ratio,
+                seconds(run.processTime()), run.exitCode());
+    }
+
+    /** The publish path: the collector with calls free, then a bare transactional producer on its very records. */
+    private void publishPath(BenchCase benchCase, StringBuilder report) throws Exception {
+        System.err.printf("bench: %s ...%n", benchCase.name());
+        String topic = topic(benchCase, Duration.ZERO);
+        CollectorRun run = runJar(benchCase, Duration.ZERO, topic);
+        List<ConsumerRecord<String, String>> records = KafkaTopicReader.readAll(broker.bootstrapServers(), topic,
+                Duration.ofMinutes(2));
+        // in the order the collector sent them (near enough), so that each transaction holds a window's records
+        records = new ArrayList<>(records);
+        records.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
+        double bytes = records.stream().mapToLong(r -> length(r.key()) + length(r.value())).average().orElse(0);
+        String bareTopic = topic + ".bare";
+        broker.createTopic(bareTopic, 3, true);
+        BareTransactionalPublisher.Result bare = BareTransactionalPublisher.replay(broker.bootstrapServers(),
+                bareTopic, records, Math.max(1, run.windows()));
+        double collectorRate = records.size() / (run.wallTime().toNanos() / 1e9);
+        report.append("\n## Publish path\n\n").append(benchCase.description()).append(" (rate limits ")
+                .append(BenchCases.FREE_CALLS_PER_SECOND).append("/s, latency 0), then a bare transactional ")
+                .append("`KafkaProducer` on the same broker sending the same records in as many transactions. ")
+                .append("Exit code of the jar: ").append(run.exitCode()).append("; events it reported: ")
+                .append(run.events()).append(".\n\n")
+                .append("| publisher | events | transactions | bytes per record (key + value) | time | events/s |\n")
+                .append("|---|---:|---:|---:|---:|---:|\n")
+                .append(String.format(Locale.ROOT, "| collector (`backfill`, first call to last window) | %d | %d | %.0f | %s | %.0f |%n",
+                        records.size(), run.windows(), bytes, seconds(run.wallTime()), collectorRate))
+                .append(String.format(Locale.ROOT, "| bare transactional `KafkaProducer` | %d | %d | %.0f | %s | %.0f |%n",
+                        bare.records(), bare.transactions(), bytes, seconds(bare.time()), bare.eventsPerSecond()))
+                .append(String.format(Locale.ROOT, "%nCollector ÷ bare producer: **%.2f**%n",
+                        collectorRate / bare.eventsPerSecond()));
+    }
+
+    /** Runs {@code backfill --all} of the case on the packaged jar, in a working directory of its own. */
+    private CollectorRun runJar(BenchCase benchCase, Duration latency, String topic) throws Exception {
+        String runName = benchCase.name() + "-" + latency.toMillis() + "ms";
+        Path work = options.out().resolve("work").resolve(runName).toAbsolutePath();
+        deleteRecursively(work);
+        Files.createDirectories(work.resolve("config"));
+        Files.createDirectories(work.resolve("routes"));
+        Files.copy(Path.of("config", "application.properties"), work.resolve("config/application.properties"));
+        Files.writeString(work.resolve("routes/bench.yaml"), benchCase.routes(topic));
+        for (Map.Entry<String, String> file : benchCase.files().entrySet()) {
+            Files.writeString(work.resolve(file.getKey()), file.getValue());
+        }
+        broker.createTopic(topic, 3, true);
+        Path log = options.out().resolve("logs").resolve(runName + ".log");
+        Files.createDirectories(log.getParent());
+
+        try (CloudApiSimulator simulator = CloudApiSimulator.start(benchCase.simulator().latency(latency).build())) {
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-jar", options.jar().toAbsolutePath().toString(), "backfill", "--all",
+                    "--from", benchCase.from().toString(), "--to", benchCase.to().toString())
+                    .directory(work.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            Map<String, String> environment = builder.environment();
+            environment.keySet().removeIf(name -> INHERITED_PREFIXES_DROPPED.stream().anyMatch(name::startsWith));
+            environment.putAll(benchCase.credentialVariables());
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+            // a checkpoint topic per run: each run starts from nothing, as a first backfill does
+            environment.put("USAGE_CHECKPOINT_TOPIC", "bench.checkpoints." + runName);
+            environment.put(benchCase.environmentPrefix() + "ENDPOINT", simulator.baseUrl().toString());
+            if (benchCase.rateOverride() != null) {
+                environment.put(benchCase.environmentPrefix() + "RATE_LIMIT", benchCase.rateOverride().toString());
+            }
+            long start = System.nanoTime();
+            Process jar = builder.start();
+            AtomicReference<Instant> lastWindowDone = new AtomicReference<>();
+            int windows = 0;
+            long events = 0;
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(jar.getErrorStream(),
+                    StandardCharsets.UTF_8)); PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (PROGRESS.matcher(line).find()) {
+                        lastWindowDone.set(Instant.now());
+                    }
+                    Matcher summary = SUMMARY.matcher(line);
+                    if (summary.matches()) {
+                        windows += Integer.parseInt(summary.group(2));
+                        events += Long.parseLong(summary.group(3));
+                    }
+                    out.println(line);
+                }
+            }
+            if (!jar.waitFor(options.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                jar.destroyForcibly();
+                throw new IllegalStateException(runName + ": the jar did not end within " + options.timeout());
+            }
+            Duration processTime = Duration.ofNanos(System.nanoTime() - start);
+            return new CollectorRun(jar.exitValue(), simulator.calls(benchCase.api()), windows, events,
+                    lastWindowDone.get(), processTime);
+        }
+    }
+
+    /** The rate per credential the collector is configured with: the case's override, else the shipped file's. */
+    private double configuredRate(BenchCase benchCase) {
+        if (benchCase.rateOverride() != null) {
+            return benchCase.rateOverride();
+        }
+        String key = "usage." + benchCase.template() + ".rate-limit";
+        String value = shipped.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException("config/application.properties has no " + key);
+        }
+        return Double.parseDouble(value.trim());
+    }
+
+    private static String topic(BenchCase benchCase, Duration latency) {
+        return "bench." + benchCase.name() + "." + latency.toMillis() + "ms";
+    }
+
+    private static long length(String text) {
+        return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.2f s", duration.toNanos() / 1e9);
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** The command line. */
+    record Options(List<String> cases, List<Duration> latencies, Path jar, Path out, Duration timeout) {
+
+        static Options parse(String[] args) {
+            Map<String, String> values = new LinkedHashMap<>(Map.of("--case", "", "--latency", "0,100,300",
+                    "--jar", "target/usage-collector.jar", "--out", "target/bench", "--timeout", "PT30M"));
+            for (int i = 0; i < args.length; i += 2) {
+                if (!values.containsKey(args[i]) || i + 1 >= args.length) {
+                    throw new IllegalArgumentException("usage: [--case NAME,...] [--latency MS,...] [--jar FILE] "
+                            + "[--out DIR] [--timeout PT30M]; got " + Arrays.toString(args));
+                }
+                values.put(args[i], args[i + 1]);
+            }
+            List<String> cases = Arrays.stream(values.get("--case").split(",")).map(String::trim)
+                    .filter(name -> !name.isEmpty()).toList();
+            List<Duration> latencies = Arrays.stream(values.get("--latency").split(",")).map(String::trim)
+                    .map(ms -> Duration.ofMillis(Long.parseLong(ms))).toList();
+            return new Options(cases, latencies, Path.of(values.get("--jar")), Path.of(values.get("--out")),
+                    Duration.parse(values.get("--timeout")));
+        }
+    }
+}
