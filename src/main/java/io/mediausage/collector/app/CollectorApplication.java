@@ -22,6 +22,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,8 @@ public final class CollectorApplication implements AutoCloseable {
         TransactionalWindowPublisher publisher = new TransactionalWindowPublisher(kafkaClient,
                 () -> main.getCamelContext().resolvePropertyPlaceholders("{{usage.kafka.transactional-id}}"),
                 () -> Integer.parseInt(main.getCamelContext().resolvePropertyPlaceholders("{{usage.kafka.producers}}")),
+                () -> Duration.parse(main.getCamelContext().resolvePropertyPlaceholders(
+                        "{{usage.kafka.transaction-timeout}}")),
                 checkpoints, new UsageEventRecords(UsageJson.objectMapper()));
         Processor windowPublisher = settings.dryRun()
                 ? new DryRunWindowPublisher(settings.dryRunOutput(), UsageJson.objectMapper()) : publisher;

@@ -30,6 +30,9 @@ public final class CollectRoutes extends RouteBuilder {
     /** The items of a window that failed ({@link ItemFailure}s) and those that were collected (their names). */
     public static final String FAILED_ITEMS = "usageFailedItems";
     public static final String COLLECTED_ITEMS = "usageCollectedItems";
+    /** The {@link WindowPart} an exchange to the publisher carries, and the events a window published in all. */
+    public static final String WINDOW_PART = "usageWindowPart";
+    public static final String WINDOW_EVENTS = "usageWindowEvents";
 
     // what is being collected, for the logs: camel-mdc copies these exchange properties into the MDC of every line
     // logged while the exchange is processed (camel.mdc.custom-properties in application.properties)
@@ -51,7 +54,9 @@ public final class CollectRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler()) // a failure goes back to the window runner
                 .process("windowPublisher")
                 .process("usageWindowPublished")
-                .log("Published ${exchangeProperty." + WINDOW_TASK + "}: ${body.size()} event(s)");
+                .filter(exchangeProperty(WINDOW_EVENTS).isNotNull()) // the whole window, not one of its parts
+                    .log("Published ${exchangeProperty." + WINDOW_TASK + "}: ${exchangeProperty." + WINDOW_EVENTS
+                            + "} event(s)");
 
         from(WINDOW_FAILED).routeId("window-failed")
                 .process("usageWindowFailed")

@@ -103,7 +103,7 @@ public final class WindowRunner {
                         stopped = true;
                         break;
                     }
-                    inFlight.add(start(windows.get(started), lane));
+                    inFlight.add(start(windows.get(started), lane, budget));
                     started++;
                 }
                 if (inFlight.isEmpty()) {
@@ -122,7 +122,7 @@ public final class WindowRunner {
                         failure = failed(window.task, result.getException());
                         halted = stopAtFailure;
                     } else {
-                        published = result.getMessage().getBody(List.class).size();
+                        published = result.getProperty(CollectRoutes.WINDOW_EVENTS, Integer.class);
                         failure = ItemFailure.describe(result);
                     }
                 }
@@ -149,58 +149,78 @@ public final class WindowRunner {
         return inFlight.isEmpty() || calls + ApiCallPlanner.calls(next).size() <= budget;
     }
 
-    private InFlight start(WindowTask task, ExecutorService lane) {
-        Instant deadline = clock.instant().plus(windowDeadline);
+    /**
+     * Starts a window's calls: all of them when they fit in the budget; else (a wide window, such as a thousand
+     * files) as many as the budget, each further one as a result is taken, so its answers never pile up in memory.
+     */
+    private InFlight start(WindowTask task, ExecutorService lane, int budget) {
         List<ApiCall> calls = ApiCallPlanner.calls(task);
-        List<Future<Exchange>> results = new ArrayList<>();
-        for (ApiCall call : calls) {
-            Exchange exchange = windowExchange(task);
-            exchange.setProperty(WindowDeadline.PROPERTY, deadline);
-            exchange.getMessage().setBody(call);
-            results.add(lane.submit(() -> producer.send(CollectRoutes.CALL_API, exchange)));
+        InFlight window = new InFlight(task, calls, new ArrayList<>(), clock.instant().plus(windowDeadline), lane,
+                calls.size() > budget);
+        for (int i = 0; i < Math.min(budget, calls.size()); i++) {
+            window.submitNext();
         }
-        return new InFlight(task, calls, results);
+        return window;
     }
 
-    /** Waits for the window's calls, then publishes what they brought back; the result tells how it went. */
+    /**
+     * Waits for the window's calls in order and publishes what they brought back: as a whole, or for a wide window
+     * call by call into one open transaction (see {@link WindowPart}). The result tells how it went, and holds the
+     * window's items that failed and were collected, and how many events it published.
+     */
     @SuppressWarnings("unchecked")
     private Exchange finish(InFlight window) {
         Exchange collected = windowExchange(window.task);
         List<UsageEvent> events = new ArrayList<>();
         List<ItemFailure> failedItems = new ArrayList<>();
         Set<String> collectedItems = new LinkedHashSet<>();
-        for (int i = 0; i < window.results.size(); i++) {
-            Exchange call;
-            try {
-                call = window.results.get(i).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                collected.setException(e);
-                window.cancel();
-                return collected;
-            } catch (ExecutionException | CancellationException e) {
-                collected.setException(e.getCause() == null ? e : e.getCause());
-                window.cancel();
-                return collected;
-            }
+        boolean open = false;
+        int published = 0;
+        for (int i = 0; i < window.calls.size(); i++) {
+            Exchange call = window.result(i, collected);
             if (call.getException() != null) {
-                // the window fails: its calls not yet made are not worth making
+                // the window fails: its calls not yet made are not worth making, its open transaction is aborted
                 collected.setException(call.getException());
                 window.cancel();
+                if (open) {
+                    publish(window.task, WindowPart.ABORT, List.of());
+                }
                 return collected;
             }
             if (call.getMessage().getBody() instanceof ItemFailure failure) {
                 failedItems.add(failure);
-            } else {
-                events.addAll(call.getMessage().getBody(List.class));
-                window.calls.get(i).item().ifPresent(collectedItems::add);
+                continue;
             }
+            List<UsageEvent> answered = call.getMessage().getBody(List.class);
+            window.calls.get(i).item().ifPresent(collectedItems::add);
+            if (!window.wide) {
+                events.addAll(answered);
+                continue;
+            }
+            Exchange part = publish(window.task, open ? WindowPart.MORE : WindowPart.FIRST, answered);
+            if (part.getException() != null) { // the publisher aborted the transaction
+                collected.setException(part.getException());
+                window.cancel();
+                return collected;
+            }
+            open = true;
+            published += answered.size();
         }
         collected.getMessage().setBody(events);
+        collected.setProperty(CollectRoutes.WINDOW_PART, open ? WindowPart.LAST : WindowPart.WHOLE);
         collected.setProperty(CollectRoutes.FAILED_ITEMS, failedItems);
         collected.setProperty(CollectRoutes.COLLECTED_ITEMS, collectedItems);
+        collected.setProperty(CollectRoutes.WINDOW_EVENTS, published + events.size());
         producer.send(CollectRoutes.PUBLISH_WINDOW, collected);
         return collected;
+    }
+
+    /** One part of a wide window, published into its open transaction. */
+    private Exchange publish(WindowTask task, WindowPart part, List<UsageEvent> events) {
+        Exchange exchange = windowExchange(task);
+        exchange.setProperty(CollectRoutes.WINDOW_PART, part);
+        exchange.getMessage().setBody(events);
+        return producer.send(CollectRoutes.PUBLISH_WINDOW, exchange);
     }
 
     /** Logs and counts a window that published nothing, and says why. */
@@ -223,7 +243,51 @@ public final class WindowRunner {
     }
 
     /** A window whose calls are under way. */
-    private record InFlight(WindowTask task, List<ApiCall> calls, List<Future<Exchange>> results) {
+    private final class InFlight {
+
+        private final WindowTask task;
+        private final List<ApiCall> calls;
+        private final List<Future<Exchange>> results;
+        private final Instant deadline;
+        private final ExecutorService lane;
+        /** More calls than the budget: started as results are taken, and published call by call. */
+        private final boolean wide;
+
+        InFlight(WindowTask task, List<ApiCall> calls, List<Future<Exchange>> results, Instant deadline,
+                ExecutorService lane, boolean wide) {
+            this.task = task;
+            this.calls = calls;
+            this.results = results;
+            this.deadline = deadline;
+            this.lane = lane;
+            this.wide = wide;
+        }
+
+        void submitNext() {
+            if (results.size() < calls.size()) {
+                Exchange exchange = windowExchange(task);
+                exchange.setProperty(WindowDeadline.PROPERTY, deadline);
+                exchange.getMessage().setBody(calls.get(results.size()));
+                results.add(lane.submit(() -> producer.send(CollectRoutes.CALL_API, exchange)));
+            }
+        }
+
+        /** The i-th call's exchange once it is done (and the next call of a wide window started), or failedAs. */
+        Exchange result(int i, Exchange failedAs) {
+            try {
+                Exchange call = results.get(i).get();
+                if (wide) {
+                    submitNext();
+                }
+                return call;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failedAs.setException(e);
+            } catch (ExecutionException | CancellationException e) {
+                failedAs.setException(e.getCause() == null ? e : e.getCause());
+            }
+            return failedAs;
+        }
 
         void cancel() {
             results.forEach(result -> result.cancel(false));

@@ -4,6 +4,8 @@ import io.mediausage.collector.api.TemplateParameter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -35,6 +37,8 @@ public final class CollectorKeys {
     private final Set<String> known = new TreeSet<>();
     /** Global keys whose shipped value is a whole number: counts and milliseconds, which must stay so, above 0. */
     private final Set<String> wholeNumbers = new TreeSet<>();
+    /** Global keys whose shipped value is an ISO-8601 duration (deadlines, timeouts), which must stay one. */
+    private final Set<String> durations = new TreeSet<>();
 
     CollectorKeys(Properties shipped, Collection<List<TemplateParameter>> templates) {
         List<String> placeholders = templates.stream().flatMap(List::stream)
@@ -57,6 +61,7 @@ public final class CollectorKeys {
         // the per-API values are checked with each source that uses them (a rate limit may be 0.5)
         global.stream().filter(key -> WHOLE_NUMBER.matcher(shipped.getProperty(key)).matches())
                 .forEach(wholeNumbers::add);
+        global.stream().filter(key -> isPositiveDuration(shipped.getProperty(key))).forEach(durations::add);
     }
 
     /** The keys of the shipped configuration and the templates' defaults. */
@@ -100,6 +105,9 @@ public final class CollectorKeys {
             } else if (wholeNumbers.contains(key) && !isWholeNumberAboveZero(set.get())) {
                 problems.add(new ConfigurationProblem(origin(file, key, environment), null, key,
                         "must be a whole number above 0, got '" + set.get() + "'"));
+            } else if (durations.contains(key) && !isPositiveDuration(set.get())) {
+                problems.add(new ConfigurationProblem(origin(file, key, environment), null, key,
+                        "must be an ISO-8601 duration above zero such as PT2M, got '" + set.get() + "'"));
             } else if (key.equals(SCHEDULE_TIME_ZONE)) {
                 timeZoneProblem(set.get()).ifPresent(problem ->
                         problems.add(new ConfigurationProblem(origin(file, key, environment), null, key, problem)));
@@ -112,6 +120,14 @@ public final class CollectorKeys {
     static String origin(String file, String key, Map<String, String> environment) {
         String variable = key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
         return environment.containsKey(variable) ? "environment variable " + variable : file;
+    }
+
+    private static boolean isPositiveDuration(String value) {
+        try {
+            return value.startsWith("P") && Duration.parse(value).compareTo(Duration.ZERO) > 0;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static boolean isWholeNumberAboveZero(String value) {

@@ -4,12 +4,14 @@ import io.mediausage.collector.checkpoint.BackfillCheckpoint;
 import io.mediausage.collector.checkpoint.Checkpoint;
 import io.mediausage.collector.checkpoint.KafkaCheckpointStore;
 import io.mediausage.collector.collect.CollectRoutes;
+import io.mediausage.collector.collect.WindowPart;
 import io.mediausage.collector.collect.WindowTask;
 import io.mediausage.collector.event.UsageEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * with the same transactional id).
  *
  * <p>{@code usage.kafka.producers} transactional producers ("lanes") commit side by side; every source of one
- * credential uses the same lane, one window at a time.
+ * credential uses the same lane, one window at a time. A wide window comes in parts ({@link WindowPart}) streamed
+ * into its open transaction, which holds the lane until it is committed or aborted.
  */
 public final class TransactionalWindowPublisher implements Processor, AutoCloseable {
 
@@ -41,19 +44,22 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
     private final Supplier<Properties> clientProperties;
     private final Supplier<String> transactionalId;
     private final IntSupplier producerCount;
+    private final Supplier<Duration> transactionTimeout;
     private final KafkaCheckpointStore checkpoints;
     private final UsageEventRecords records;
     private volatile Lane[] lanes;
 
     /**
-     * The client settings, the transactional id and the number of producers are read on first use, when the
-     * configuration is loaded.
+     * The client settings, the transactional id, the number of producers and the transaction timeout are read on
+     * first use, when the configuration is loaded.
      */
     public TransactionalWindowPublisher(Supplier<Properties> clientProperties, Supplier<String> transactionalId,
-            IntSupplier producerCount, KafkaCheckpointStore checkpoints, UsageEventRecords records) {
+            IntSupplier producerCount, Supplier<Duration> transactionTimeout, KafkaCheckpointStore checkpoints,
+            UsageEventRecords records) {
         this.clientProperties = clientProperties;
         this.transactionalId = transactionalId;
         this.producerCount = producerCount;
+        this.transactionTimeout = transactionTimeout;
         this.checkpoints = checkpoints;
         this.records = records;
     }
@@ -62,9 +68,26 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
     @SuppressWarnings("unchecked")
     public void process(Exchange exchange) throws Exception {
         WindowTask task = exchange.getProperty(CollectRoutes.WINDOW_TASK, WindowTask.class);
+        WindowPart part = exchange.getProperty(CollectRoutes.WINDOW_PART, WindowPart.WHOLE, WindowPart.class);
         Lane lane = lane(task);
-        synchronized (lane) {
-            publish(exchange, task, lane);
+        if (part == WindowPart.WHOLE || part == WindowPart.FIRST) {
+            lane.lock.lock(); // held until the window's transaction is committed or aborted
+        } else if (!lane.lock.isHeldByCurrentThread()) {
+            if (part == WindowPart.ABORT) {
+                return; // already aborted, by the failure of one of its parts
+            }
+            throw new IllegalStateException(part + " part of " + task + " without its open transaction");
+        }
+        boolean ends = part == WindowPart.WHOLE || part == WindowPart.LAST || part == WindowPart.ABORT;
+        try {
+            publish(exchange, task, part, lane);
+        } catch (RuntimeException e) {
+            ends = true;
+            throw e;
+        } finally {
+            if (ends) {
+                lane.lock.unlock();
+            }
         }
     }
 
@@ -92,9 +115,30 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
     }
 
     @SuppressWarnings("unchecked")
-    private void publish(Exchange exchange, WindowTask task, Lane lane) throws Exception {
+    private void publish(Exchange exchange, WindowTask task, WindowPart part, Lane lane) throws Exception {
+        if (part == WindowPart.ABORT) {
+            lane.abandon(null);
+            return;
+        }
+        KafkaProducer<String, String> transactional = lane.producer();
         String topic = exchange.getProperty(CollectRoutes.TOPIC, String.class);
         List<UsageEvent> events = exchange.getMessage().getMandatoryBody(List.class);
+        try {
+            if (part == WindowPart.WHOLE || part == WindowPart.FIRST) {
+                transactional.beginTransaction();
+            }
+            events.forEach(event -> transactional.send(records.record(topic, event)));
+            if (part == WindowPart.WHOLE || part == WindowPart.LAST) {
+                commit(exchange, task, transactional);
+            }
+        } catch (RuntimeException e) {
+            lane.abandon(e);
+            throw e;
+        }
+    }
+
+    /** Adds the window's gaps and checkpoints to its transaction and commits it. */
+    private void commit(Exchange exchange, WindowTask task, KafkaProducer<String, String> transactional) {
         String source = task.source().name();
         boolean repair = task.repairedItem().isPresent(); // a gap repair collects one item: no checkpoint moves
         Optional<Checkpoint> checkpoint = repair ? Optional.empty() : Checkpoint.after(source, task.source().start(),
@@ -102,20 +146,11 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
         Optional<BackfillCheckpoint> backfillCheckpoint = task.backfill().map(range -> BackfillCheckpoint.after(
                 range.checkpointName(), checkpoints.backfill(range.checkpointName()), task.window()));
         ItemGaps gaps = ItemGaps.of(exchange, checkpoints.gaps(source), repair);
-
-        KafkaProducer<String, String> transactional = lane.producer();
-        try {
-            transactional.beginTransaction();
-            events.forEach(event -> transactional.send(records.record(topic, event)));
-            gaps.opened().forEach(gap -> transactional.send(checkpoints.record(gap)));
-            gaps.closed().forEach(gap -> transactional.send(checkpoints.closing(gap)));
-            checkpoint.ifPresent(next -> transactional.send(checkpoints.record(next)));
-            backfillCheckpoint.ifPresent(next -> transactional.send(checkpoints.record(next)));
-            transactional.commitTransaction();
-        } catch (RuntimeException e) {
-            lane.abandon(e);
-            throw e;
-        }
+        gaps.opened().forEach(gap -> transactional.send(checkpoints.record(gap)));
+        gaps.closed().forEach(gap -> transactional.send(checkpoints.closing(gap)));
+        checkpoint.ifPresent(next -> transactional.send(checkpoints.record(next)));
+        backfillCheckpoint.ifPresent(next -> transactional.send(checkpoints.record(next)));
+        transactional.commitTransaction();
         checkpoints.gapsCommitted(gaps.opened(), gaps.closed());
         checkpoint.ifPresent(checkpoints::committed);
         backfillCheckpoint.ifPresent(checkpoints::committed);
@@ -134,14 +169,23 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
     private final class Lane {
 
         private final String id;
+        /** Held by the thread publishing a window, from its transaction's begin to its commit or abort. */
+        private final ReentrantLock lock = new ReentrantLock();
         private KafkaProducer<String, String> producer;
 
         Lane(String id) {
             this.id = id;
         }
 
-        /** Aborts the open transaction; a producer that cannot go on (fenced, broken) is replaced next time. */
+        /**
+         * Aborts the open transaction; a producer that cannot go on (fenced, broken) is replaced next time.
+         *
+         * @param failure why, or null when the window is given up for a failure of its own
+         */
         void abandon(RuntimeException failure) {
+            if (producer == null) {
+                return;
+            }
             boolean fatal = failure instanceof ProducerFencedException
                     || failure instanceof OutOfOrderSequenceException || failure instanceof AuthorizationException;
             if (!fatal) {
@@ -163,6 +207,9 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
                 properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
                 properties.put(ProducerConfig.ACKS_CONFIG, "all");
                 properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+                // a wide window's transaction stays open while its calls are made
+                properties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                        String.valueOf(transactionTimeout.get().toMillis()));
                 KafkaProducer<String, String> created = new KafkaProducer<>(properties, new StringSerializer(),
                         new StringSerializer());
                 try {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.huawei.LiveTranscodeUsageApi;
+import io.mediausage.collector.api.tencent.VodPlayStatsApi;
 import io.mediausage.collector.signing.Credentials;
 import io.mediausage.collector.source.SourceParameters;
 import io.mediausage.collector.source.UsageSource;
@@ -37,6 +38,8 @@ class WindowRunnerTest {
 
     private CamelContext context;
     private final List<Window> published = Collections.synchronizedList(new ArrayList<>());
+    private final List<WindowPart> parts = Collections.synchronizedList(new ArrayList<>());
+    private final Set<String> failingItems = ConcurrentHashMap.newKeySet();
     private final Set<Window> failing = ConcurrentHashMap.newKeySet();
     private final AtomicInteger callsUnderWay = new AtomicInteger();
     private final AtomicInteger mostCallsUnderWay = new AtomicInteger();
@@ -53,7 +56,7 @@ class WindowRunnerTest {
                     try {
                         Thread.sleep(random.nextInt(30));
                         ApiCall call = exchange.getMessage().getBody(ApiCall.class);
-                        if (failing.contains(call.window())) {
+                        if (failing.contains(call.window()) || call.item().filter(failingItems::contains).isPresent()) {
                             throw new IllegalStateException("no answer for " + call.window());
                         }
                         exchange.getMessage().setBody(List.of());
@@ -61,8 +64,14 @@ class WindowRunnerTest {
                         callsUnderWay.decrementAndGet();
                     }
                 });
-                from(CollectRoutes.PUBLISH_WINDOW).process(exchange -> published.add(
-                        exchange.getProperty(CollectRoutes.WINDOW_TASK, WindowTask.class).window()));
+                from(CollectRoutes.PUBLISH_WINDOW).process(exchange -> {
+                    WindowPart part = exchange.getProperty(CollectRoutes.WINDOW_PART, WindowPart.WHOLE,
+                            WindowPart.class);
+                    parts.add(part);
+                    if (part == WindowPart.WHOLE || part == WindowPart.LAST) {
+                        published.add(exchange.getProperty(CollectRoutes.WINDOW_TASK, WindowTask.class).window());
+                    }
+                });
                 from(CollectRoutes.WINDOW_FAILED).log("failed: ${body}");
             }
         });
@@ -155,5 +164,41 @@ class WindowRunnerTest {
         assertThat(outcome.windowsNotStarted()).isPositive();
         assertThat(published).hasSize(40 - outcome.windowsNotStarted()).isSorted();
         assertThat(outcome.failures()).isEmpty();
+    }
+
+    /** A VOD source of many files: a window is a call per file. */
+    private static UsageSource files(int count, double rateLimit) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add("f" + i);
+        }
+        return new UsageSource("vod", new VodPlayStatsApi(), URI.create("https://vod.example"), "1",
+                new Credentials("AKID0000000000000000", "sk"), "t", START, Duration.ZERO, Duration.ZERO, rateLimit,
+                new SourceParameters("vod", Map.of("accountId", "1", "granularity", "hour",
+                        "fileIds", String.join(",", ids))));
+    }
+
+    @Test
+    void should_stream_a_wide_window_call_by_call_with_no_more_calls_under_way_than_its_budget() {
+        WindowRunner.Outcome outcome = runner(64).run(List.of(new WindowTask(files(40, 4), hour(0))), true,
+                (task, index, total, events, failure) -> { }, () -> false);
+
+        assertThat(outcome.failures()).isEmpty();
+        assertThat(mostCallsUnderWay.get()).isLessThanOrEqualTo(5); // a second of 4/s, plus one
+        assertThat(parts).hasSize(41).startsWith(WindowPart.FIRST).endsWith(WindowPart.LAST);
+        assertThat(parts.subList(1, 40)).containsOnly(WindowPart.MORE);
+        assertThat(published).containsExactly(hour(0));
+    }
+
+    @Test
+    void should_abort_a_wide_windows_open_transaction_when_one_of_its_calls_fails() {
+        failingItems.add("f20");
+
+        WindowRunner.Outcome outcome = runner(64).run(List.of(new WindowTask(files(40, 4), hour(0))), true,
+                (task, index, total, events, failure) -> { }, () -> false);
+
+        assertThat(outcome.failures()).singleElement().asString().contains("no answer");
+        assertThat(parts).startsWith(WindowPart.FIRST).endsWith(WindowPart.ABORT).doesNotContain(WindowPart.LAST);
+        assertThat(published).isEmpty();
     }
 }

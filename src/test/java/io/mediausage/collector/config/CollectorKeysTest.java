@@ -56,13 +56,27 @@ class CollectorKeysTest {
     @Test
     void should_hold_counts_and_milliseconds_to_whole_numbers_but_not_rate_limits() throws IOException {
         Properties given = shipped();
-        given.setProperty("usage.http.parallel-calls", "0");
+        given.setProperty("usage.http.max-calls-in-flight", "0");
         given.setProperty("usage.tencent-mps-usage.rate-limit", "0.5");
 
         List<ConfigurationProblem> problems = new CollectorKeys(shipped(), TEMPLATES).check("app.properties",
                 List.of(), key -> Optional.ofNullable(given.getProperty(key)), Map.of());
 
-        assertThat(problems).extracting(ConfigurationProblem::key).containsExactly("usage.http.parallel-calls");
+        assertThat(problems).extracting(ConfigurationProblem::key).containsExactly("usage.http.max-calls-in-flight");
+    }
+
+    @Test
+    void should_hold_deadlines_and_timeouts_to_durations_above_zero() throws IOException {
+        Properties given = shipped();
+        given.setProperty("usage.window.deadline", "1h");
+        given.setProperty("usage.http.call-deadline", "PT0S");
+
+        List<ConfigurationProblem> problems = new CollectorKeys(shipped(), TEMPLATES).check("app.properties",
+                List.of(), key -> Optional.ofNullable(given.getProperty(key)), Map.of());
+
+        assertThat(problems).extracting(ConfigurationProblem::key)
+                .containsExactlyInAnyOrder("usage.window.deadline", "usage.http.call-deadline");
+        assertThat(problems).allSatisfy(problem -> assertThat(problem.problem()).contains("ISO-8601 duration"));
     }
 
     @Test
