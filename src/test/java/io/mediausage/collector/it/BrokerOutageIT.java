@@ -50,6 +50,8 @@ class BrokerOutageIT {
                      Map.of("camel.main.routes-include-pattern", "classpath:it/outage-sources.yaml",
                              "camel.component.kafka.brokers", KAFKA.bootstrapServers(),
                              "usage.checkpoint-topic", "usage.it.outage.checkpoints",
+                             // one window at a time, so that the outage falls between windows of the run
+                             "usage.http.max-calls-in-flight", "1",
                              "it.simulator-url", simulator.baseUrl().toString(),
                              "it.start", START.toString()),
                      Clock.fixed(NOW, ZoneOffset.UTC),
