@@ -140,7 +140,7 @@ public final class WindowRunner {
     }
 
     /** One second of the source's rate limit, so a round trip of up to a second still fills it. */
-    int callsInFlight(WindowTask task) {
+    private int callsInFlight(WindowTask task) {
         return Math.max(1, Math.min(maxCallsInFlight, (int) Math.ceil(task.source().rateLimit()) + 1));
     }
 
