@@ -88,16 +88,17 @@ public final class CollectRoutes extends RouteBuilder {
                 .end()
                 .setProperty(API_CALL, body())
                 .process("logContext")
-                .process("apiRateLimit")
                 .choice()
                     .when(exchangeProperty(API_CALL).isInstanceOf(TencentApiCall.class)).to("direct:call-tencent-api")
                     .when(exchangeProperty(API_CALL).isInstanceOf(HuaweiApiCall.class)).to("direct:call-huawei-api")
                 .end();
 
-        // each attempt signs afresh (the signature carries the time), from the call kept in an exchange property
+        // each attempt (a retry starts here again) takes its rate-limit permit, then signs afresh (the signature carries
+        // the time) from the call kept in an exchange property, and is sent at once
         from("direct:call-tencent-api").routeId("call-tencent-api").errorHandler(noErrorHandler())
                 .removeProperty(CLOUD_REQUEST_ID) // the previous attempt's answer is not this one's
                 .process(windowDeadline.check())
+                .process("apiRateLimit") // every attempt, retries too, waits its turn just before it is signed and sent
                 .process("tencentSigning")
                 .toD("${exchangeProperty." + API_URL + "}" + HTTP_OPTIONS)
                 .process("tencentResponseReader")
@@ -107,6 +108,7 @@ public final class CollectRoutes extends RouteBuilder {
         from("direct:call-huawei-api").routeId("call-huawei-api").errorHandler(noErrorHandler())
                 .removeProperty(CLOUD_REQUEST_ID) // the previous attempt's answer is not this one's
                 .process(windowDeadline.check())
+                .process("apiRateLimit") // every attempt, retries too, waits its turn just before it is signed and sent
                 .process("huaweiSigning")
                 .toD("${exchangeProperty." + API_URL + "}" + HTTP_OPTIONS)
                 .process("huaweiResponseReader")
