@@ -95,15 +95,22 @@ public final class WindowRunner {
         int events = 0;
         boolean stopped = false;
         boolean halted = false; // a window failed in a run that goes no further
+        List<ApiCall> nextCalls = null; // the calls of the next window to start, planned once
         try {
             while (started < windows.size() || !inFlight.isEmpty()) {
-                while (!stopped && !halted && started < windows.size()
-                        && fits(inFlight, windows.get(started), budget)) {
+                while (!stopped && !halted && started < windows.size()) {
+                    if (nextCalls == null) {
+                        nextCalls = ApiCallPlanner.calls(windows.get(started));
+                    }
+                    if (!fits(inFlight, nextCalls.size(), budget)) {
+                        break;
+                    }
                     if (stopRequested.getAsBoolean()) {
                         stopped = true;
                         break;
                     }
-                    inFlight.add(start(windows.get(started), lane, budget));
+                    inFlight.add(start(windows.get(started), nextCalls, lane, budget));
+                    nextCalls = null;
                     started++;
                 }
                 if (inFlight.isEmpty()) {
@@ -144,17 +151,16 @@ public final class WindowRunner {
         return Math.max(1, Math.min(maxCallsInFlight, (int) Math.ceil(task.source().rateLimit()) + 1));
     }
 
-    private static boolean fits(Deque<InFlight> inFlight, WindowTask next, int budget) {
+    private static boolean fits(Deque<InFlight> inFlight, int nextCalls, int budget) {
         int calls = inFlight.stream().mapToInt(window -> window.calls.size()).sum();
-        return inFlight.isEmpty() || calls + ApiCallPlanner.calls(next).size() <= budget;
+        return inFlight.isEmpty() || calls + nextCalls <= budget;
     }
 
     /**
      * Starts a window's calls: all of them when they fit in the budget; else (a wide window, such as a thousand
      * files) as many as the budget, each further one as a result is taken, so its answers never pile up in memory.
      */
-    private InFlight start(WindowTask task, ExecutorService lane, int budget) {
-        List<ApiCall> calls = ApiCallPlanner.calls(task);
+    private InFlight start(WindowTask task, List<ApiCall> calls, ExecutorService lane, int budget) {
         InFlight window = new InFlight(task, calls, new ArrayList<>(), clock.instant().plus(windowDeadline), lane,
                 calls.size() > budget);
         for (int i = 0; i < Math.min(budget, calls.size()); i++) {
