@@ -9,6 +9,11 @@ import io.mediausage.collector.collect.WindowTask;
 import io.mediausage.collector.config.ConfigurationCheck;
 import io.mediausage.collector.config.ConfigurationException;
 import io.mediausage.collector.event.UsageJson;
+import io.mediausage.collector.group.GroupHealthCheck;
+import io.mediausage.collector.group.GroupMembership;
+import io.mediausage.collector.group.GroupSettings;
+import io.mediausage.collector.group.SourceOwnership;
+import io.mediausage.collector.group.SourcePartitions;
 import io.mediausage.collector.http.AnswerLimitsConfigurer;
 import io.mediausage.collector.kafka.DryRunWindowPublisher;
 import io.mediausage.collector.kafka.KafkaClientProperties;
@@ -29,9 +34,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,15 +85,18 @@ public final class CollectorApplication implements AutoCloseable {
     private final Main main;
     private final CollectorBeans beans;
     private final TransactionalWindowPublisher publisher;
+    /** This replica's membership of the group; null for a one-shot command. */
+    private final GroupMembership membership;
 
     private final boolean dryRun;
     private WindowRunner runner;
 
     private CollectorApplication(Main main, CollectorBeans beans, TransactionalWindowPublisher publisher,
-            boolean dryRun) {
+            GroupMembership membership, boolean dryRun) {
         this.main = main;
         this.beans = beans;
         this.publisher = publisher;
+        this.membership = membership;
         this.dryRun = dryRun;
     }
 
@@ -95,22 +105,24 @@ public final class CollectorApplication implements AutoCloseable {
             throw new IllegalArgumentException("configuration file " + settings.configFile() + " does not exist");
         }
         Main main = new Main();
+        Function<String, String> property = key -> main.getCamelContext().resolvePropertyPlaceholders("{{" + key + "}}");
         Supplier<Properties> kafkaClient = () -> KafkaClientProperties.of(main.getCamelContext());
         KafkaCheckpointStore checkpoints = new KafkaCheckpointStore(kafkaClient,
-                () -> main.getCamelContext().resolvePropertyPlaceholders("{{usage.checkpoint-topic}}"),
-                UsageJson.objectMapper());
+                () -> property.apply("usage.checkpoint-topic"), UsageJson.objectMapper());
+        Supplier<SourcePartitions> partitions = () -> new SourcePartitions(
+                Integer.parseInt(property.apply("usage.group.partitions")));
+        // the scheduled collector runs the sources the group gives it; a one-shot command whatever it is told to
+        SourceOwnership ownership = settings.scheduled() ? SourceOwnership.grouped(partitions)
+                : SourceOwnership.everything(partitions);
         TransactionalWindowPublisher publisher = new TransactionalWindowPublisher(kafkaClient,
-                () -> main.getCamelContext().resolvePropertyPlaceholders("{{usage.kafka.transactional-id}}"),
-                () -> Integer.parseInt(main.getCamelContext().resolvePropertyPlaceholders("{{usage.kafka.producers}}")),
-                () -> Duration.parse(main.getCamelContext().resolvePropertyPlaceholders(
-                        "{{usage.kafka.transaction-timeout}}")),
+                () -> lanes(settings.scheduled(), property, ownership.partitions(), kafkaClient),
                 checkpoints, new UsageEventRecords(UsageJson.objectMapper()));
         Processor windowPublisher = settings.dryRun()
                 ? new DryRunWindowPublisher(settings.dryRunOutput(), UsageJson.objectMapper()) : publisher;
         // a dry run neither reads nor moves checkpoints, so it needs no broker (the metrics' gauges would read them)
         CheckpointStore beansCheckpoints = settings.dryRun() ? CheckpointStore.NONE : checkpoints;
         CollectorBeans beans = new CollectorBeans(settings.clock(), settings.credentials(), beansCheckpoints,
-                windowPublisher);
+                windowPublisher, ownership);
         ConfigurationCheck check = new ConfigurationCheck(settings.configFile(), beans.apis(),
                 settings.credentials(), settings.clock());
         main.addMainListener(check);
@@ -130,11 +142,59 @@ public final class CollectorApplication implements AutoCloseable {
         main.configure().addRoutesBuilder(new UsageRouteTemplates(beans.sourceCatalog(), beans.apis()));
         main.configure().addRoutesBuilder(new CollectRoutes());
         start(main, check);
+        GroupMembership membership = null;
         if (settings.scheduled()) {
             ManagementEndpoints.refuseDetailRequests(main.getCamelContext());
+            membership = joinGroup(main.getCamelContext(), property, kafkaClient, ownership,
+                    new PartitionTakeover(publisher, checkpoints, beans.sourceCatalog(), ownership.partitions(),
+                            beans.metrics(), main.getCamelContext()), beans);
         }
         LOG.info("Collector started with sources {}", beans.sourceCatalog().all().stream().map(s -> s.name()).toList());
-        return new CollectorApplication(main, beans, publisher, settings.dryRun());
+        return new CollectorApplication(main, beans, publisher, membership, settings.dryRun());
+    }
+
+    /** Joins the collectors' group, whose rebalances decide which sources this replica runs. */
+    private static GroupMembership joinGroup(CamelContext context, Function<String, String> property,
+            Supplier<Properties> kafkaClient, SourceOwnership ownership, PartitionTakeover takeover,
+            CollectorBeans beans) {
+        String instanceId = property.apply("usage.group.instance-id");
+        GroupSettings group = new GroupSettings(property.apply("usage.group.id"), property.apply("usage.group.topic"),
+                ownership.partitions(), instanceId.isBlank() ? Optional.empty() : Optional.of(instanceId),
+                Duration.parse(property.apply("usage.group.session-timeout")),
+                Duration.parse(property.apply("usage.group.heartbeat-interval")),
+                Duration.parse(property.apply("usage.group.release-timeout")));
+        GroupMembership membership = new GroupMembership(kafkaClient, group, ownership, takeover,
+                beans.sourceCatalog());
+        HealthCheckRegistry.get(context).register(new GroupHealthCheck(membership, group.groupId()));
+        beans.metrics().group(context, () -> ownership.owned().size(), membership::sourcesOwned,
+                membership::rebalances);
+        membership.start();
+        return membership;
+    }
+
+    /**
+     * The transactional producers' settings. A member of the group opens a partition's producer as it takes the
+     * partition over. A one-shot command opens them as it needs them: under the group's own ids while no replica of
+     * the group runs (so it aborts what a crashed one left open, and a replica that starts meanwhile fences it: its
+     * windows then fail and publish nothing); beside a running group, under ids of its own, moving its backfill
+     * checkpoint but never a source's, which is the owner's alone: so it never moves one backwards.
+     */
+    private static TransactionalWindowPublisher.Lanes lanes(boolean member, Function<String, String> property,
+            SourcePartitions partitions, Supplier<Properties> kafkaClient) {
+        String transactionalId = property.apply("usage.kafka.transactional-id");
+        Duration timeout = Duration.parse(property.apply("usage.kafka.transaction-timeout"));
+        if (member) {
+            return new TransactionalWindowPublisher.Lanes(transactionalId, partitions, timeout, false, true);
+        }
+        String groupId = property.apply("usage.group.id");
+        int running = GroupMembership.runningMembers(kafkaClient, groupId);
+        if (running == 0) {
+            return new TransactionalWindowPublisher.Lanes(transactionalId, partitions, timeout, true, true);
+        }
+        LOG.warn("{} replica(s) of the collectors' group {} are running: this command publishes its windows beside "
+                + "them (transactional ids {}-guest-p<n>) and leaves the sources' checkpoints to them", running,
+                groupId, transactionalId);
+        return new TransactionalWindowPublisher.Lanes(transactionalId + "-guest", partitions, timeout, true, false);
     }
 
     /** Starts Camel; a configuration problem surfaces as one {@link ConfigurationException}, without Camel's wrapping. */
@@ -208,6 +268,7 @@ public final class CollectorApplication implements AutoCloseable {
         try {
             main.run();
         } finally {
+            leaveGroup();
             publisher.close();
         }
     }
@@ -215,6 +276,13 @@ public final class CollectorApplication implements AutoCloseable {
     @Override
     public void close() throws Exception {
         main.stop();
+        leaveGroup();
         publisher.close();
+    }
+
+    private void leaveGroup() throws InterruptedException {
+        if (membership != null) {
+            membership.close();
+        }
     }
 }

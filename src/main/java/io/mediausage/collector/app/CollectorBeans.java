@@ -20,7 +20,9 @@ import io.mediausage.collector.collect.ScheduledWindows;
 import io.mediausage.collector.collect.UsageEventMapper;
 import io.mediausage.collector.event.UsageEventFactory;
 import io.mediausage.collector.event.UsageJson;
+import io.mediausage.collector.group.SourceOwnership;
 import io.mediausage.collector.kafka.DeadLetterRecordProcessor;
+import io.mediausage.collector.metrics.UsageMetrics;
 import io.mediausage.collector.ratelimit.ApiRateLimitProcessor;
 import io.mediausage.collector.ratelimit.ApiRateLimiters;
 import io.mediausage.collector.source.CredentialsResolver;
@@ -48,16 +50,19 @@ public final class CollectorBeans {
     private final CollectionPlanner collectionPlanner;
     private final Map<String, Object> named = new LinkedHashMap<>();
 
+    private final UsageMetrics metrics;
+
+    /** @param ownership which sources this process runs on schedule (see the group package) */
     public CollectorBeans(Clock clock, CredentialsResolver credentialsResolver, CheckpointStore checkpoints,
-            Processor windowPublisher) {
+            Processor windowPublisher, SourceOwnership ownership) {
         ObjectMapper json = UsageJson.objectMapper();
         sourceCatalog = new SourceCatalog(credentialsResolver, clock);
         collectionPlanner = new CollectionPlanner(new WindowPlanner(), checkpoints, clock);
 
         named.put("sourceCatalog", sourceCatalog);
         named.put("collectionPlanner", collectionPlanner);
-        named.put("scheduledWindows", new ScheduledWindows(sourceCatalog, collectionPlanner));
-        named.put("scheduledRun", new ScheduledRun());
+        named.put("scheduledWindows", new ScheduledWindows(sourceCatalog, collectionPlanner, ownership));
+        named.put("scheduledRun", new ScheduledRun(ownership));
         named.put("itemFailureOutcome", new ItemFailureOutcome());
         named.put("logContext", new LogContext());
         // a signature carries the wall-clock time the cloud checks, whatever clock plans the windows
@@ -69,7 +74,12 @@ public final class CollectorBeans {
         named.put("windowPublisher", windowPublisher);
         named.put("apiRateLimit", new ApiRateLimitProcessor(new ApiRateLimiters()));
         named.put("deadLetterRecord", new DeadLetterRecordProcessor(json, clock));
-        named.putAll(new io.mediausage.collector.metrics.UsageMetrics(checkpoints, clock).processors());
+        metrics = new UsageMetrics(checkpoints, clock);
+        named.putAll(metrics.processors());
+    }
+
+    public UsageMetrics metrics() {
+        return metrics;
     }
 
     public List<UsageApi> apis() {

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -127,6 +129,35 @@ public final class KafkaCheckpointStore implements CheckpointStore {
     public synchronized void committed(BackfillCheckpoint checkpoint) {
         loaded();
         backfills.put(checkpoint.name(), checkpoint);
+    }
+
+    /**
+     * Reads the checkpoints and open gaps of these sources again, as committed by whoever wrote them last: a replica
+     * that takes a partition over does so after fencing its former owner, whose last commits are then final.
+     */
+    public synchronized void reload(Set<String> sourceNames) {
+        if (checkpoints == null || sourceNames.isEmpty()) {
+            loaded();
+            return;
+        }
+        CheckpointRecordReader reader = readAll();
+        sourceNames.forEach(source -> {
+            Instant read = reader.sources().get(source);
+            if (read == null) {
+                checkpoints.remove(source);
+            } else {
+                checkpoints.put(source, read);
+            }
+        });
+        gaps.values().removeIf(gap -> sourceNames.contains(gap.sourceName()));
+        reader.gaps().forEach((key, gap) -> {
+            if (sourceNames.contains(gap.sourceName())) {
+                gaps.put(key, gap);
+            }
+        });
+        LOG.info("Read the checkpoints of {} again: {}", sourceNames,
+                sourceNames.stream().filter(checkpoints::containsKey).collect(
+                        Collectors.toMap(name -> name, checkpoints::get)));
     }
 
     private Map<String, Instant> loaded() {

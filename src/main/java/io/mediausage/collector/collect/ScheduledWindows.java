@@ -1,23 +1,31 @@
 package io.mediausage.collector.collect;
 
+import io.mediausage.collector.group.SourceOwnership;
 import io.mediausage.collector.source.SourceCatalog;
+import io.mediausage.collector.source.UsageSource;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** For a scheduled run of the source named in the body: the windows now due, oldest first. */
+/**
+ * For a scheduled run of the source named in the body: the windows now due, oldest first; none when another replica
+ * of the group owns the source.
+ */
 public final class ScheduledWindows implements Processor {
 
     private final SourceCatalog catalog;
     private final CollectionPlanner planner;
+    private final SourceOwnership ownership;
 
-    public ScheduledWindows(SourceCatalog catalog, CollectionPlanner planner) {
+    public ScheduledWindows(SourceCatalog catalog, CollectionPlanner planner, SourceOwnership ownership) {
         this.catalog = catalog;
         this.planner = planner;
+        this.ownership = ownership;
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        String sourceName = exchange.getMessage().getMandatoryBody(String.class);
-        exchange.getMessage().setBody(planner.scheduled(catalog.get(sourceName)));
+        UsageSource source = catalog.get(exchange.getMessage().getMandatoryBody(String.class));
+        exchange.getMessage().setBody(ownership.owns(source) ? planner.scheduled(source) : List.of());
     }
 }

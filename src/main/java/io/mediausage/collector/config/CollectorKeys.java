@@ -39,6 +39,8 @@ public final class CollectorKeys {
     private final Set<String> wholeNumbers = new TreeSet<>();
     /** Global keys whose shipped value is an ISO-8601 duration (deadlines, timeouts), which must stay one. */
     private final Set<String> durations = new TreeSet<>();
+    /** Global keys shipped empty, an option left unset (a static group membership id), which may stay empty. */
+    private final Set<String> optional = new TreeSet<>();
 
     CollectorKeys(Properties shipped, Collection<List<TemplateParameter>> templates) {
         List<String> placeholders = templates.stream().flatMap(List::stream)
@@ -62,6 +64,7 @@ public final class CollectorKeys {
         global.stream().filter(key -> WHOLE_NUMBER.matcher(shipped.getProperty(key)).matches())
                 .forEach(wholeNumbers::add);
         global.stream().filter(key -> isPositiveDuration(shipped.getProperty(key))).forEach(durations::add);
+        global.stream().filter(key -> shipped.getProperty(key).isBlank()).forEach(optional::add);
     }
 
     /** The keys of the shipped configuration and the templates' defaults. */
@@ -99,7 +102,7 @@ public final class CollectorKeys {
                         "is not a setting of the collector" + Suggestions.didYouMean(key, known))));
         for (String key : known) {
             Optional<String> set = value.apply(key).map(String::trim);
-            if (set.isEmpty() || set.get().isEmpty()) {
+            if (set.isEmpty() || set.get().isEmpty() && !optional.contains(key)) {
                 problems.add(new ConfigurationProblem(file, null, key, "is missing (config/application.properties "
                         + "as shipped sets it)"));
             } else if (wholeNumbers.contains(key) && !isWholeNumberAboveZero(set.get())) {

@@ -7,12 +7,14 @@ import io.mediausage.collector.collect.CollectRoutes;
 import io.mediausage.collector.collect.WindowPart;
 import io.mediausage.collector.collect.WindowTask;
 import io.mediausage.collector.event.UsageEvent;
+import io.mediausage.collector.group.SourcePartitions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -33,33 +35,50 @@ import org.slf4j.LoggerFactory;
  * committed. A crash mid-window leaves an open transaction, which the next start aborts ({@code initTransactions}
  * with the same transactional id).
  *
- * <p>{@code usage.kafka.producers} transactional producers ("lanes") commit side by side; every source of one
- * credential uses the same lane, one window at a time. A wide window comes in parts ({@link WindowPart}) streamed
- * into its open transaction, which holds the lane until it is committed or aborted.
+ * <p>Every partition of the group ({@link SourcePartitions}, by credential) has its own transactional producer
+ * ("lane"), id {@code <usage.kafka.transactional-id>-p<n>}, the same on every replica and after a restart: lanes
+ * commit side by side, the windows of one credential one at a time. A member of the group opens a lane when it takes
+ * its partition over: the producer's {@code initTransactions()} fences the former owner,
+ * then the partition's checkpoints are read again. A window of a partition this replica does not own fails
+ * ({@link NotOwnedException}); a lane fenced by another collector is not reopened until its partition is taken
+ * again, so a replica that wakes up after its partitions moved publishes nothing. A wide window comes in parts
+ * ({@link WindowPart}) streamed into its open transaction, which holds the lane until it is committed or aborted.
  */
 public final class TransactionalWindowPublisher implements Processor, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalWindowPublisher.class);
 
+    /**
+     * How the lanes are held.
+     *
+     * @param transactionalId     {@code usage.kafka.transactional-id}, the prefix of every lane's id
+     * @param partitions          the group's partitions
+     * @param transactionTimeout  {@code usage.kafka.transaction-timeout}
+     * @param onDemand            true for a one-shot command, which opens a lane on first use; false for a member
+     *                            of the group, whose lanes are opened as it takes their partitions over
+     * @param movesSourceCheckpoints false for a one-shot command beside a running group, which publishes its windows
+     *                            and its backfill checkpoint but leaves the sources' checkpoints to their owners
+     */
+    public record Lanes(String transactionalId, SourcePartitions partitions, Duration transactionTimeout,
+            boolean onDemand, boolean movesSourceCheckpoints) {
+
+        String id(int partition) {
+            return transactionalId + "-p" + partition;
+        }
+    }
+
     private final Supplier<Properties> clientProperties;
-    private final Supplier<String> transactionalId;
-    private final IntSupplier producerCount;
-    private final Supplier<Duration> transactionTimeout;
+    private final Supplier<Lanes> lanesSettings;
     private final KafkaCheckpointStore checkpoints;
     private final UsageEventRecords records;
-    private volatile Lane[] lanes;
+    private final Map<Integer, Lane> lanes = new ConcurrentHashMap<>();
+    private volatile Lanes settings;
 
-    /**
-     * The client settings, the transactional id, the number of producers and the transaction timeout are read on
-     * first use, when the configuration is loaded.
-     */
-    public TransactionalWindowPublisher(Supplier<Properties> clientProperties, Supplier<String> transactionalId,
-            IntSupplier producerCount, Supplier<Duration> transactionTimeout, KafkaCheckpointStore checkpoints,
-            UsageEventRecords records) {
+    /** @param lanesSettings read on first use, once the configuration is loaded */
+    public TransactionalWindowPublisher(Supplier<Properties> clientProperties, Supplier<Lanes> lanesSettings,
+            KafkaCheckpointStore checkpoints, UsageEventRecords records) {
         this.clientProperties = clientProperties;
-        this.transactionalId = transactionalId;
-        this.producerCount = producerCount;
-        this.transactionTimeout = transactionTimeout;
+        this.lanesSettings = lanesSettings;
         this.checkpoints = checkpoints;
         this.records = records;
     }
@@ -91,27 +110,51 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
         }
     }
 
-    /**
-     * The lane of a source: the same for every source of one credential, so a source's windows, its backfills' and
-     * those of the sources sharing its rate limit commit one after the other, while other credentials' commit beside
-     * them. The transactional id of lane n is {@code <usage.kafka.transactional-id>-n}, the same after a restart.
-     */
-    private Lane lane(WindowTask task) {
-        Lane[] all = lanes;
-        if (all == null) {
+    private Lanes settings() {
+        Lanes read = settings;
+        if (read == null) {
             synchronized (this) {
-                if (lanes == null) {
-                    int count = producerCount.getAsInt();
-                    Lane[] created = new Lane[count];
-                    for (int n = 0; n < count; n++) {
-                        created[n] = new Lane(transactionalId.get() + "-" + n);
-                    }
-                    lanes = created;
+                if (settings == null) {
+                    settings = lanesSettings.get();
                 }
-                all = lanes;
+                read = settings;
             }
         }
-        return all[Math.floorMod(task.source().credentials().accessKeyId().hashCode(), all.length)];
+        return read;
+    }
+
+    /** The lane of the window's source, the same for every source of one credential. */
+    private Lane lane(WindowTask task) {
+        Lanes configured = settings();
+        int partition = configured.partitions().of(task.source());
+        Lane lane = configured.onDemand() ? lanes.computeIfAbsent(partition, Lane::new) : lanes.get(partition);
+        if (lane == null) {
+            throw new NotOwnedException("source '" + task.source().name() + "' belongs to partition " + partition
+                    + ", which this replica does not own (handed over to another)");
+        }
+        return lane;
+    }
+
+    /** Opens the partition's lane: its producer's {@code initTransactions()} fences the former owner. */
+    public void open(int partition) {
+        Lane lane = new Lane(partition);
+        lane.producer();
+        Lane former = lanes.put(partition, lane);
+        if (former != null) {
+            former.close(Duration.ZERO);
+        }
+    }
+
+    /**
+     * Closes the partition's lane.
+     *
+     * @param lost true when the group took it away: a window still committing on it fails
+     */
+    public void close(int partition, boolean lost) {
+        Lane lane = lanes.remove(partition);
+        if (lane != null) {
+            lane.close(lost ? Duration.ZERO : Duration.ofSeconds(10));
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -141,7 +184,7 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
     private void commit(Exchange exchange, WindowTask task, KafkaProducer<String, String> transactional) {
         String source = task.source().name();
         boolean repair = task.repairedItem().isPresent(); // a gap repair collects one item: no checkpoint moves
-        Optional<Checkpoint> checkpoint = repair ? Optional.empty() : Checkpoint.after(source, task.source().start(),
+        Optional<Checkpoint> checkpoint = repair || !settings().movesSourceCheckpoints() ? Optional.empty() : Checkpoint.after(source, task.source().start(),
                 checkpoints.collectedUntil(source), task.window());
         Optional<BackfillCheckpoint> backfillCheckpoint = task.backfill().map(range -> BackfillCheckpoint.after(
                 range.checkpointName(), checkpoints.backfill(range.checkpointName()), task.window()));
@@ -157,38 +200,50 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
     }
 
     @Override
-    public synchronized void close() {
-        if (lanes != null) {
-            for (Lane lane : lanes) {
-                lane.close();
-            }
+    public void close() {
+        lanes.values().forEach(lane -> lane.close(Duration.ofSeconds(10)));
+        lanes.clear();
+    }
+
+    /** A window of a source whose partition this replica does not own, or whose lane another collector fenced. */
+    public static final class NotOwnedException extends IllegalStateException {
+        NotOwnedException(String message) {
+            super(message);
         }
     }
 
-    /** One transactional producer, created on first use, and replaced after a failure it cannot go on from. */
+    /**
+     * One transactional producer, created when the lane opens, and replaced after a failure it cannot go on from;
+     * once fenced by another collector, closed for good.
+     */
     private final class Lane {
 
+        private final int partition;
         private final String id;
         /** Held by the thread publishing a window, from its transaction's begin to its commit or abort. */
         private final ReentrantLock lock = new ReentrantLock();
         private KafkaProducer<String, String> producer;
+        private String closedBecause;
 
-        Lane(String id) {
-            this.id = id;
+        Lane(int partition) {
+            this.partition = partition;
+            this.id = settings().id(partition);
         }
 
         /**
-         * Aborts the open transaction; a producer that cannot go on (fenced, broken) is replaced next time.
+         * Aborts the open transaction; a producer that cannot go on (broken) is replaced next time, one fenced by
+         * another collector is closed for good.
          *
          * @param failure why, or null when the window is given up for a failure of its own
          */
-        void abandon(RuntimeException failure) {
+        synchronized void abandon(RuntimeException failure) {
             if (producer == null) {
                 return;
             }
-            boolean fatal = failure instanceof ProducerFencedException
-                    || failure instanceof OutOfOrderSequenceException || failure instanceof AuthorizationException;
-            if (!fatal) {
+            if (failure instanceof ProducerFencedException) {
+                closedBecause = "transactional id " + id + " was taken over by another collector";
+                LOG.warn("Partition {}: {}; this replica publishes nothing more of it", partition, closedBecause);
+            } else if (!(failure instanceof OutOfOrderSequenceException || failure instanceof AuthorizationException)) {
                 try {
                     producer.abortTransaction();
                     return;
@@ -201,7 +256,10 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
             producer = null;
         }
 
-        KafkaProducer<String, String> producer() {
+        synchronized KafkaProducer<String, String> producer() {
+            if (closedBecause != null) {
+                throw new NotOwnedException("partition " + partition + ": " + closedBecause);
+            }
             if (producer == null) {
                 Properties properties = clientProperties.get();
                 properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
@@ -209,7 +267,7 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
                 properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
                 // a wide window's transaction stays open while its calls are made
                 properties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
-                        String.valueOf(transactionTimeout.get().toMillis()));
+                        String.valueOf(settings().transactionTimeout().toMillis()));
                 KafkaProducer<String, String> created = new KafkaProducer<>(properties, new StringSerializer(),
                         new StringSerializer());
                 try {
@@ -223,9 +281,11 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
             return producer;
         }
 
-        synchronized void close() {
+        /** Closes the lane; a window still committing on it fails, and nothing more is published on it. */
+        synchronized void close(Duration timeout) {
+            closedBecause = "handed over";
             if (producer != null) {
-                producer.close(Duration.ofSeconds(10));
+                producer.close(timeout);
                 producer = null;
             }
         }

@@ -4,16 +4,21 @@ import io.mediausage.collector.api.CloudApiException;
 import io.mediausage.collector.checkpoint.CheckpointStore;
 import io.mediausage.collector.source.UsageSource;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -104,6 +109,33 @@ public final class UsageMetrics {
                         + "published its other items and keeps a gap for this one, collected again by later runs")
                 .tag("source", source).tag("item", item)
                 .register(registry(context)).increment();
+    }
+
+    /** The group's meters: the partitions and sources this replica owns, and the rebalances it took part in. */
+    public void group(CamelContext context, IntSupplier partitionsOwned, IntSupplier sourcesOwned,
+            LongSupplier rebalances) {
+        MeterRegistry meterRegistry = registry(context);
+        Gauge.builder("usage.group.partitions.owned", partitionsOwned::getAsInt)
+                .description("Partitions of the collectors' group this replica owns; across the replicas they add up "
+                        + "to usage.group.partitions")
+                .register(meterRegistry);
+        Gauge.builder("usage.group.sources.owned", sourcesOwned::getAsInt)
+                .description("Sources this replica runs: those of the partitions it owns")
+                .register(meterRegistry);
+        FunctionCounter.builder("usage.group.rebalances", rebalances, LongSupplier::getAsLong)
+                .description("Rebalances of the collectors' group this replica took part in")
+                .register(meterRegistry);
+    }
+
+    /** Drops the gauges of sources another replica now runs: their lag is that replica's to report. */
+    public void forget(CamelContext context, Set<String> sourceNames) {
+        MeterRegistry meterRegistry = registry(context);
+        sourceNames.forEach(source -> {
+            collectedUntil.remove(source);
+            for (String gauge : List.of("usage.collected.until", "usage.lag", "usage.lag.bound")) {
+                meterRegistry.find(gauge).tag("source", source).meters().forEach(meterRegistry::remove);
+            }
+        });
     }
 
     /** Sets the source's gauges to its checkpoint, or its configured start while it has none. */

@@ -6,6 +6,8 @@ import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.UsageApi;
 import io.mediausage.collector.app.CollectorBeans;
 import io.mediausage.collector.checkpoint.CheckpointStore;
+import io.mediausage.collector.group.SourceOwnership;
+import io.mediausage.collector.group.SourcePartitions;
 import io.mediausage.collector.route.UsageRouteTemplates;
 import java.io.IOException;
 import java.io.Reader;
@@ -46,7 +48,7 @@ class CollectorKeysTest {
     void should_pass_the_shipped_file_with_the_collector_templates() throws IOException {
         Properties shipped = shipped();
         List<UsageApi> apis = new CollectorBeans(Clock.systemUTC(), name -> Optional.empty(), CheckpointStore.NONE,
-                exchange -> { }).apis();
+                exchange -> { }, SourceOwnership.everything(() -> new SourcePartitions(1))).apis();
         CollectorKeys keys = CollectorKeys.of(apis.stream().map(UsageRouteTemplates::parameters).toList());
 
         assertThat(keys.check("application.properties", shipped.stringPropertyNames(),

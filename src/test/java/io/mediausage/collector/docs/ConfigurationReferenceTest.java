@@ -10,6 +10,8 @@ import io.mediausage.collector.api.UsageApi;
 import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.app.CollectorBeans;
 import io.mediausage.collector.checkpoint.InMemoryCheckpointStore;
+import io.mediausage.collector.group.SourceOwnership;
+import io.mediausage.collector.group.SourcePartitions;
 import io.mediausage.collector.route.UsageRouteTemplates;
 import io.mediausage.collector.source.SourceCatalog;
 import java.io.Reader;
@@ -68,7 +70,7 @@ class ConfigurationReferenceTest {
         }
 
         CollectorBeans beans = new CollectorBeans(Clock.systemUTC(), name -> Optional.empty(),
-                new InMemoryCheckpointStore(), exchange -> { });
+                new InMemoryCheckpointStore(), exchange -> { }, SourceOwnership.everything(() -> new SourcePartitions(1)));
         apis = beans.apis();
         templates = new LinkedHashMap<>();
         try (DefaultCamelContext context = new DefaultCamelContext()) {

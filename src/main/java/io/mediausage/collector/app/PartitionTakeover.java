@@ -1,0 +1,54 @@
+package io.mediausage.collector.app;
+
+import io.mediausage.collector.checkpoint.KafkaCheckpointStore;
+import io.mediausage.collector.group.PartitionHandover;
+import io.mediausage.collector.group.SourcePartitions;
+import io.mediausage.collector.kafka.TransactionalWindowPublisher;
+import io.mediausage.collector.metrics.UsageMetrics;
+import io.mediausage.collector.source.SourceCatalog;
+import io.mediausage.collector.source.UsageSource;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.camel.CamelContext;
+
+/**
+ * A replica taking a partition over: fence the former owner (the partition's producer), then read its sources'
+ * checkpoints as that owner last committed them; and letting it go: close the producer and drop the sources' lag
+ * gauges, which the new owner reports.
+ */
+final class PartitionTakeover implements PartitionHandover {
+
+    private final TransactionalWindowPublisher publisher;
+    private final KafkaCheckpointStore checkpoints;
+    private final SourceCatalog catalog;
+    private final SourcePartitions partitions;
+    private final UsageMetrics metrics;
+    private final CamelContext context;
+
+    PartitionTakeover(TransactionalWindowPublisher publisher, KafkaCheckpointStore checkpoints, SourceCatalog catalog,
+            SourcePartitions partitions, UsageMetrics metrics, CamelContext context) {
+        this.publisher = publisher;
+        this.checkpoints = checkpoints;
+        this.catalog = catalog;
+        this.partitions = partitions;
+        this.metrics = metrics;
+        this.context = context;
+    }
+
+    @Override
+    public void take(int partition) {
+        publisher.open(partition);
+        checkpoints.reload(sourcesOf(partition));
+    }
+
+    @Override
+    public void letGo(int partition, boolean lost) {
+        publisher.close(partition, lost);
+        metrics.forget(context, sourcesOf(partition));
+    }
+
+    private Set<String> sourcesOf(int partition) {
+        return catalog.all().stream().filter(source -> partitions.of(source) == partition).map(UsageSource::name)
+                .collect(Collectors.toSet());
+    }
+}
