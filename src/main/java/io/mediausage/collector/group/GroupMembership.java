@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -44,6 +45,7 @@ public final class GroupMembership implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupMembership.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration PAUSE = Duration.ofSeconds(5);
     private static final MetricName LAST_HEARTBEAT = new MetricName("last-heartbeat-seconds-ago",
             "consumer-coordinator-metrics", "", Map.of());
 
@@ -68,9 +70,11 @@ public final class GroupMembership implements AutoCloseable {
         this.catalog = catalog;
     }
 
-    /** Creates the coordination topic if missing, then joins the group. */
+    /**
+     * Joins the group, on a thread of its own: first creates the coordination topic if missing (tried again until the
+     * brokers answer; meanwhile this replica owns nothing and is not ready).
+     */
     public void start() {
-        createTopicIfMissing();
         Thread thread = new Thread(this::pollUntilClosed, "usage-group");
         thread.setDaemon(true);
         poller = thread;
@@ -88,6 +92,9 @@ public final class GroupMembership implements AutoCloseable {
     }
 
     private void pollUntilClosed() {
+        while (!closing && !coordinationTopicReady()) {
+            pause();
+        }
         try (KafkaConsumer<byte[], byte[]> member = new KafkaConsumer<>(consumerProperties())) {
             consumer = member;
             member.subscribe(List.of(settings.topic()), new Rebalances());
@@ -174,9 +181,22 @@ public final class GroupMembership implements AutoCloseable {
         return properties;
     }
 
+    private boolean coordinationTopicReady() {
+        try {
+            createTopicIfMissing();
+            return true;
+        } catch (IllegalStateException e) {
+            LOG.error("Group {}: {}; trying again", settings.groupId(), e.getMessage());
+            return false;
+        }
+    }
+
     private void createTopicIfMissing() {
         int count = settings.partitions().count();
-        try (Admin admin = Admin.create(clientProperties.get())) {
+        Properties properties = clientProperties.get();
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PAUSE.multipliedBy(2).toMillis());
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PAUSE.multipliedBy(2).toMillis());
+        try (Admin admin = Admin.create(properties)) {
             try {
                 admin.createTopics(List.of(new NewTopic(settings.topic(), Optional.of(count), Optional.empty())))
                         .all().get();
@@ -218,7 +238,7 @@ public final class GroupMembership implements AutoCloseable {
 
     private static void pause() {
         try {
-            Thread.sleep(1000);
+            Thread.sleep(PAUSE.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
