@@ -39,7 +39,9 @@ import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,7 +147,7 @@ public final class CollectorApplication implements AutoCloseable {
         GroupMembership membership = null;
         if (settings.scheduled()) {
             ManagementEndpoints.refuseDetailRequests(main.getCamelContext());
-            membership = joinGroup(main.getCamelContext(), property, kafkaClient, ownership,
+            membership = joinGroup(main, property, kafkaClient, ownership,
                     new PartitionTakeover(publisher, checkpoints, beans.sourceCatalog(), ownership.partitions(),
                             beans.metrics(), main.getCamelContext()), beans);
         }
@@ -154,7 +156,7 @@ public final class CollectorApplication implements AutoCloseable {
     }
 
     /** Joins the collectors' group, whose rebalances decide which sources this replica runs. */
-    private static GroupMembership joinGroup(CamelContext context, Function<String, String> property,
+    private static GroupMembership joinGroup(Main main, Function<String, String> property,
             Supplier<Properties> kafkaClient, SourceOwnership ownership, PartitionTakeover takeover,
             CollectorBeans beans) {
         String instanceId = property.apply("usage.group.instance-id");
@@ -165,10 +167,23 @@ public final class CollectorApplication implements AutoCloseable {
                 Duration.parse(property.apply("usage.group.release-timeout")));
         GroupMembership membership = new GroupMembership(kafkaClient, group, ownership, takeover,
                 beans.sourceCatalog());
+        CamelContext context = main.getCamelContext();
         HealthCheckRegistry.get(context).register(new GroupHealthCheck(membership, group.groupId()));
         beans.metrics().group(context, () -> ownership.owned().size(), membership::sourcesOwned,
                 membership::rebalances);
         membership.start();
+        // on SIGTERM, leave the group before Camel stops: the runs start no new window, finish those in flight, and
+        // the other replicas take the partitions over at once instead of after the session timeout
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeStop(BaseMainSupport stopping) {
+                try {
+                    membership.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
         return membership;
     }
 

@@ -147,7 +147,7 @@ class SsaiCollectionIT {
                 ANSWER_AD_TYPE.get(adType), metric, granularity, start), PublishedEvents.figure(value)));
     }
 
-    private static Map<String, Long> counters(SsaiCounters c) {
+    static Map<String, Long> counters(SsaiCounters c) {
         Map<String, Long> counters = new LinkedHashMap<>();
         counters.put("ad_request_success", c.adRequestSuccess());
         counters.put("ad_request_fail", c.adRequestFail());

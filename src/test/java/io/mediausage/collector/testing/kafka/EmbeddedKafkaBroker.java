@@ -241,6 +241,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("transaction.state.log.min.isr", "1");
         p.put("transaction.state.log.num.partitions", "4");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // the collectors' group tests fail replicas over in seconds, below the brokers' default minimum of 6 s
+        p.put("group.min.session.timeout.ms", "2000");
 
         // small and cheap: this runs next to the code under test on 2 cores
         p.put("num.network.threads", "2");
