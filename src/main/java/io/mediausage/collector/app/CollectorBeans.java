@@ -15,6 +15,7 @@ import io.mediausage.collector.checkpoint.CheckpointStore;
 import io.mediausage.collector.collect.CollectionPlanner;
 import io.mediausage.collector.collect.ItemFailureOutcome;
 import io.mediausage.collector.collect.LogContext;
+import io.mediausage.collector.collect.OwnedSourceCheck;
 import io.mediausage.collector.collect.ScheduledRun;
 import io.mediausage.collector.collect.ScheduledWindows;
 import io.mediausage.collector.collect.UsageEventMapper;
@@ -63,6 +64,7 @@ public final class CollectorBeans {
         named.put("collectionPlanner", collectionPlanner);
         named.put("scheduledWindows", new ScheduledWindows(sourceCatalog, collectionPlanner, ownership));
         named.put("scheduledRun", new ScheduledRun(ownership));
+        named.put("ownedSourceCheck", new OwnedSourceCheck(ownership));
         named.put("itemFailureOutcome", new ItemFailureOutcome());
         named.put("logContext", new LogContext());
         // a signature carries the wall-clock time the cloud checks, whatever clock plans the windows

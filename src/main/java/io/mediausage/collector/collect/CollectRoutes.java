@@ -3,6 +3,7 @@ package io.mediausage.collector.collect;
 import io.mediausage.collector.api.CloudApiException;
 import io.mediausage.collector.api.HuaweiApiCall;
 import io.mediausage.collector.api.TencentApiCall;
+import io.mediausage.collector.group.SourceNotOwnedException;
 import java.time.Clock;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Processor;
@@ -72,6 +73,10 @@ public final class CollectRoutes extends RouteBuilder {
                     .to("direct:usage-dead-letter")
                     .process("itemFailureOutcome")
                 .end()
+                // the source went to another replica: the window fails, no dead letter, the new owner collects it
+                .onException(SourceNotOwnedException.class)
+                    .handled(false)
+                .end()
                 // Throwable: an Error in a call (out of memory on a huge answer) fails its window like any failure
                 .onException(Throwable.class)
                     .retryWhile(retryPolicy)
@@ -99,6 +104,7 @@ public final class CollectRoutes extends RouteBuilder {
                 .removeProperty(CLOUD_REQUEST_ID) // the previous attempt's answer is not this one's
                 .process(windowDeadline.check())
                 .process("apiRateLimit") // every attempt, retries too, waits its turn just before it is signed and sent
+                .process("ownedSourceCheck") // a permit waited for by a replica that lost the source is not used
                 .process("tencentSigning")
                 .toD("${exchangeProperty." + API_URL + "}" + HTTP_OPTIONS)
                 .process("tencentResponseReader")
@@ -109,6 +115,7 @@ public final class CollectRoutes extends RouteBuilder {
                 .removeProperty(CLOUD_REQUEST_ID) // the previous attempt's answer is not this one's
                 .process(windowDeadline.check())
                 .process("apiRateLimit") // every attempt, retries too, waits its turn just before it is signed and sent
+                .process("ownedSourceCheck") // a permit waited for by a replica that lost the source is not used
                 .process("huaweiSigning")
                 .toD("${exchangeProperty." + API_URL + "}" + HTTP_OPTIONS)
                 .process("huaweiResponseReader")

@@ -75,6 +75,7 @@ public final class GroupMembership implements AutoCloseable {
      * brokers answer; meanwhile this replica owns nothing and is not ready).
      */
     public void start() {
+        ownership.leaseFor(settings.sessionTimeout());
         Thread thread = new Thread(this::pollUntilClosed, "usage-group");
         thread.setDaemon(true);
         poller = thread;
@@ -101,6 +102,7 @@ public final class GroupMembership implements AutoCloseable {
             while (!closing) {
                 try {
                     member.poll(POLL);
+                    ownership.renewLease();
                     joined = joined && heardFromGroup(member);
                     takePending();
                 } catch (WakeupException e) {

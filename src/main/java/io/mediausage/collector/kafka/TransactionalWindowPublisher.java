@@ -7,6 +7,7 @@ import io.mediausage.collector.collect.CollectRoutes;
 import io.mediausage.collector.collect.WindowPart;
 import io.mediausage.collector.collect.WindowTask;
 import io.mediausage.collector.event.UsageEvent;
+import io.mediausage.collector.group.SourceNotOwnedException;
 import io.mediausage.collector.group.SourcePartitions;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * commit side by side, the windows of one credential one at a time. A member of the group opens a lane when it takes
  * its partition over: the producer's {@code initTransactions()} fences the former owner,
  * then the partition's checkpoints are read again. A window of a partition this replica does not own fails
- * ({@link NotOwnedException}); a lane fenced by another collector is not reopened until its partition is taken
+ * ({@link SourceNotOwnedException}); a lane fenced by another collector is not reopened until its partition is taken
  * again, so a replica that wakes up after its partitions moved publishes nothing. A wide window comes in parts
  * ({@link WindowPart}) streamed into its open transaction, which holds the lane until it is committed or aborted.
  */
@@ -129,7 +130,7 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
         int partition = configured.partitions().of(task.source());
         Lane lane = configured.onDemand() ? lanes.computeIfAbsent(partition, Lane::new) : lanes.get(partition);
         if (lane == null) {
-            throw new NotOwnedException("source '" + task.source().name() + "' belongs to partition " + partition
+            throw new SourceNotOwnedException("source '" + task.source().name() + "' belongs to partition " + partition
                     + ", which this replica does not own (handed over to another)");
         }
         return lane;
@@ -205,13 +206,6 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
         lanes.clear();
     }
 
-    /** A window of a source whose partition this replica does not own, or whose lane another collector fenced. */
-    public static final class NotOwnedException extends IllegalStateException {
-        NotOwnedException(String message) {
-            super(message);
-        }
-    }
-
     /**
      * One transactional producer, created when the lane opens, and replaced after a failure it cannot go on from;
      * once fenced by another collector, closed for good.
@@ -258,7 +252,7 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
 
         synchronized KafkaProducer<String, String> producer() {
             if (closedBecause != null) {
-                throw new NotOwnedException("partition " + partition + ": " + closedBecause);
+                throw new SourceNotOwnedException("partition " + partition + ": " + closedBecause);
             }
             if (producer == null) {
                 Properties properties = clientProperties.get();
