@@ -105,8 +105,7 @@ class ReplicaGroupIT {
             await("r1 to publish", JOIN, () -> first.count(PUBLISHED) > 0);
             start("r2");
             start("r3");
-            await("three replicas to share the sources", JOIN,
-                    () -> live().stream().allMatch(replica -> !replica.owned().isEmpty()) && everySourceOwnedOnce(live()));
+            await("three replicas to share the sources", JOIN, this::shared);
 
             for (int kill = 1; kill <= 3; kill++) {
                 Replica victim = busiestOwner();
@@ -117,6 +116,7 @@ class ReplicaGroupIT {
                 failovers.put("SIGKILL of " + victim.name + " (" + victim.owned().size() + " sources)",
                         Duration.between(killed, Instant.now()));
                 start("k" + kill);
+                await("three replicas to share the sources again", JOIN, this::shared);
             }
 
             Replica sleeper = busiestOwner();
@@ -200,6 +200,11 @@ class ReplicaGroupIT {
                     .anyMatch(replica -> replica.owned().containsAll(sharedCredential));
         }
         return once;
+    }
+
+    /** Every live replica owns sources, and every source is owned once. */
+    private boolean shared() {
+        return live().stream().allMatch(replica -> !replica.owned().isEmpty()) && everySourceOwnedOnce(live());
     }
 
     private Replica busiestOwner() {
