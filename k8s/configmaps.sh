@@ -1,8 +1,9 @@
 #!/bin/sh
 # Writes k8s/configmap.yaml from the repository's config/ and routes/, which stay the one place ops edit: run it
-# after every change there, then `kubectl apply -f k8s/configmap.yaml` (a running replica reads
-# config/vod-file-ids.txt again for every window; other changes need a restart: `kubectl rollout restart
-# statefulset/usage-collector`). The test suite fails while k8s/configmap.yaml and the files differ.
+# after every change there, then `kubectl apply -k k8s/`. A running replica reads config/vod-file-ids.txt again for
+# every window (the kubelet updates the mounted file within a minute or so); any other change needs a restart:
+# `kubectl rollout restart statefulset/usage-collector`. The test suite fails while k8s/configmap.yaml and the
+# files differ. Needs kubectl only, no cluster.
 set -eu
 cd "$(dirname "$0")/.."
 {

@@ -48,13 +48,16 @@ final class KubernetesManifestReader {
 
     private final ObjectMapper mapper = strictMapper();
 
-    /** Every document of every {@code .yaml}/{@code .yml} file under the directory, its sub-directories included. */
+    /**
+     * Every document of every {@code .yaml}/{@code .yml} file under the directory, its sub-directories included, but
+     * kustomize's own {@code kustomization.yaml}, which lists manifests and is not one the API server takes.
+     */
     List<HasMetadata> readAll(Path directory) throws IOException {
         List<HasMetadata> resources = new ArrayList<>();
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = file.getFileName().toString();
-                if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                if ((name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith("kustomization.")) {
                     resources.addAll(read(file));
                 }
             }

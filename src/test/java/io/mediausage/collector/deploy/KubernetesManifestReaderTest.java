@@ -114,8 +114,13 @@ class KubernetesManifestReaderTest {
     }
 
     @Test
-    void should_read_every_yaml_file_under_a_directory_and_its_sub_directories() throws Exception {
+    void should_read_every_yaml_file_under_a_directory_and_its_sub_directories_but_the_kustomization() throws Exception {
         Files.writeString(directory.resolve("a.yaml"), STATEFUL_SET.formatted("replicas: 1"));
+        Files.writeString(directory.resolve("kustomization.yaml"), """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                resources: [a.yaml]
+                """);
         Files.createDirectories(directory.resolve("examples"));
         Files.writeString(directory.resolve("examples/b.yml"), STATEFUL_SET.formatted("replicas: 3"));
         Files.writeString(directory.resolve("notes.md"), "not a manifest");

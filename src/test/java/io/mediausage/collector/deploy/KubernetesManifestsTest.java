@@ -174,15 +174,22 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void should_keep_the_example_secret_out_of_kubectl_apply_of_the_directory() throws Exception {
-        // `kubectl apply -f k8s/` reads the directory's own files only: a Secret there would overwrite the real one
-        List<HasMetadata> applied = new ArrayList<>();
+    void should_apply_every_manifest_of_the_directory_with_kustomize_but_the_example_secret() throws Exception {
+        JsonNode kustomization = new ObjectMapper(new YAMLFactory()).readTree(K8S.resolve("kustomization.yaml").toFile());
+        List<String> resources = new ArrayList<>();
+        kustomization.path("resources").forEach(resource -> resources.add(resource.asText()));
+        List<String> manifestFiles;
         try (Stream<Path> files = Files.list(K8S)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                applied.addAll(new KubernetesManifestReader().read(file));
-            }
+            manifestFiles = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".yaml") && !name.equals("kustomization.yaml")).toList();
+        }
+        List<HasMetadata> applied = new ArrayList<>();
+        for (String resource : resources) {
+            applied.addAll(new KubernetesManifestReader().read(K8S.resolve(resource)));
         }
 
+        assertThat(resources).containsExactlyInAnyOrderElementsOf(manifestFiles);
+        // an apply must never replace the real credentials with the example's placeholders
         assertThat(applied).extracting(HasMetadata::getKind).doesNotContain("Secret").contains("StatefulSet");
     }
 
