@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -53,8 +54,9 @@ class KubernetesManifestsTest {
     private static final Path K8S = Path.of("k8s");
     /** {@code {{env:NAME:default}}}, as config/application.properties reads a variable. */
     private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\{\\{env:([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}}");
-    /** {@code ${env:NAME...}}, as log4j2.xml reads a variable. */
-    private static final Pattern LOG4J_ENV_LOOKUP = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)");
+    /** {@code ${env:NAME...}} or an {@code EnvironmentArbiter}'s {@code propertyName}, as log4j2.xml reads a variable. */
+    private static final Pattern LOG4J_ENV_LOOKUP = Pattern.compile(
+            "\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)|EnvironmentArbiter propertyName=\"([A-Za-z_][A-Za-z0-9_]*)\"");
     /** Read by the JVM itself, not by the collector. */
     private static final String JVM_OPTIONS_VARIABLE = "JAVA_TOOL_OPTIONS";
     /** Camel's own defaults, for the management settings config/application.properties leaves as they are. */
@@ -151,6 +153,7 @@ class KubernetesManifestsTest {
     @Test
     void should_set_only_variables_the_collector_or_the_jvm_reads_and_the_kafka_brokers() throws Exception {
         Set<String> read = new TreeSet<>(placeholderVariables());
+        read.addAll(overridingVariables());
         read.addAll(log4jVariables());
         for (String credential : credentialVariables()) {
             read.add(credential);
@@ -296,11 +299,19 @@ class KubernetesManifestsTest {
         return names;
     }
 
+    /** Camel's rule (README, "Overriding a property from the environment"): USAGE_RETRY_MAX_ATTEMPTS and the like. */
+    private static Set<String> overridingVariables() {
+        Set<String> names = new TreeSet<>();
+        config.stringPropertyNames().stream().filter(key -> key.startsWith("usage."))
+                .forEach(key -> names.add(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')));
+        return names;
+    }
+
     private static Set<String> log4jVariables() throws IOException {
         Set<String> names = new TreeSet<>();
         Matcher lookup = LOG4J_ENV_LOOKUP.matcher(Files.readString(Path.of("src/main/resources/log4j2.xml")));
         while (lookup.find()) {
-            names.add(lookup.group(1));
+            names.add(lookup.group(1) != null ? lookup.group(1) : lookup.group(2));
         }
         return names;
     }
