@@ -203,8 +203,12 @@ class KubernetesManifestsTest {
         Path routes = Path.of(config.getProperty("camel.main.routes-include-pattern").replaceFirst("^file:", ""))
                 .getParent();
 
-        assertThat(configMapMountedAt(workingDirectory + "/config").getData()).isEqualTo(files(Path.of("config")));
-        assertThat(configMapMountedAt(workingDirectory + "/" + routes).getData()).isEqualTo(files(routes));
+        assertThat(configMapMountedAt(workingDirectory + "/config").getData())
+                .as("the ConfigMap of config/ (run k8s/configmaps.sh after editing config/)")
+                .isEqualTo(files(Path.of("config")));
+        assertThat(configMapMountedAt(workingDirectory + "/" + routes).getData())
+                .as("the ConfigMap of " + routes + "/ (run k8s/configmaps.sh after editing " + routes + "/)")
+                .isEqualTo(files(routes));
     }
 
     @Test
