@@ -264,6 +264,17 @@ class KubernetesManifestsTest {
         assertThat(labels).containsAllEntriesOf(only(NetworkPolicy.class).getSpec().getPodSelector().getMatchLabels());
     }
 
+    @Test
+    void should_spread_the_replicas_over_nodes() {
+        Map<String, String> labels = statefulSet.getSpec().getTemplate().getMetadata().getLabels();
+
+        assertThat(pod.getTopologySpreadConstraints()).singleElement().satisfies(spread -> {
+            assertThat(spread.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+            assertThat(spread.getMaxSkew()).isEqualTo(1);
+            assertThat(labels).containsAllEntriesOf(spread.getLabelSelector().getMatchLabels());
+        });
+    }
+
     private static <T extends HasMetadata> List<T> all(Class<T> kind) {
         return manifests.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
