@@ -29,6 +29,27 @@ class ComposeFileTest {
         return yaml.readTree(Path.of("docker-compose.yml").toFile());
     }
 
+    private static Properties config() throws Exception {
+        Properties config = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of("config/application.properties"))) {
+            config.load(reader);
+        }
+        return config;
+    }
+
+    /** The services that run the collector's image: its replicas. */
+    private List<String> replicas() throws Exception {
+        JsonNode services = compose().path("services");
+        String image = services.path("collector").path("image").asText();
+        List<String> replicas = new ArrayList<>();
+        services.properties().forEach(service -> {
+            if (service.getValue().path("image").asText().equals(image)) {
+                replicas.add(service.getKey());
+            }
+        });
+        return replicas;
+    }
+
     @Test
     void should_be_valid_against_the_compose_specification() throws Exception {
         JsonNode specification;
@@ -54,10 +75,7 @@ class ComposeFileTest {
 
     @Test
     void should_create_every_default_usage_topic_compacted_and_the_collectors_own_topics() throws Exception {
-        Properties config = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of("config/application.properties"))) {
-            config.load(reader);
-        }
+        Properties config = config();
         String createTopics = compose().path("services").path("create-topics").path("command").get(0).asText();
 
         List<String> usageTopics = config.stringPropertyNames().stream().filter(k -> k.endsWith(".topic"))
@@ -67,6 +85,37 @@ class ComposeFileTest {
         assertThat(createTopics).contains(usageTopics).contains("cleanup.policy=compact")
                 .contains(config.getProperty("usage.checkpoint-topic"))
                 .contains(config.getProperty("usage.dead-letter-topic"));
+        // the group's coordination topic, with the partitions the collector would create it with
+        assertThat(config.getProperty("usage.group.topic")).as("usage.group.topic").isNotNull();
+        assertThat(createTopics).contains("--topic " + config.getProperty("usage.group.topic")
+                + " --partitions " + config.getProperty("usage.group.partitions"));
+    }
+
+    @Test
+    void should_run_two_replicas_alike_but_for_their_group_member_id_and_host_port() throws Exception {
+        String instanceId = config().getProperty("usage.group.instance-id");
+        assertThat(instanceId).as("usage.group.instance-id").isNotNull();
+        // {{env:USAGE_GROUP_INSTANCE_ID:}}: the variable the collector reads its static member id from
+        String variable = instanceId.replaceAll("^\\{\\{env:([A-Z0-9_]+):.*$", "$1");
+        JsonNode services = compose().path("services");
+        List<String> replicas = replicas();
+
+        assertThat(replicas).containsExactly("collector", "collector-2");
+        List<String> memberIds = new ArrayList<>();
+        List<String> ports = new ArrayList<>();
+        List<JsonNode> rest = new ArrayList<>();
+        for (String replica : replicas) {
+            ObjectNode service = services.path(replica).deepCopy();
+            JsonNode memberId = ((ObjectNode) service.path("environment")).remove(variable);
+            assertThat(memberId).as(replica + " sets " + variable).isNotNull();
+            memberIds.add(memberId.asText());
+            service.remove("ports").forEach(port -> ports.add(port.asText()));
+            rest.add(service);
+        }
+        assertThat(memberIds).doesNotContain("").doesNotHaveDuplicates();
+        assertThat(ports).hasSize(2).doesNotHaveDuplicates().allMatch(port -> port.startsWith("127.0.0.1:"))
+                .allMatch(port -> port.endsWith(":8080"));
+        assertThat(rest.get(1)).as("collector-2 but for its member id and port").isEqualTo(rest.get(0));
     }
 
     @Test
@@ -90,7 +139,7 @@ class ComposeFileTest {
         for (String optional : List.of("prometheus", "grafana")) {
             assertThat(services.path(optional).path("profiles").toString()).as(optional).isEqualTo("[\"observability\"]");
         }
-        for (String always : List.of("kafka", "create-topics", "collector")) {
+        for (String always : List.of("kafka", "create-topics", "collector", "collector-2")) {
             assertThat(services.path(always).has("profiles")).as(always).isFalse();
         }
     }
@@ -104,8 +153,10 @@ class ComposeFileTest {
 
         assertThat(job.path("job_name").asText()).isEqualTo("usage-collector");
         assertThat(job.path("metrics_path").asText()).isEqualTo("/observe/metrics");
-        // the collector's service name and the port it publishes
-        assertThat(job.path("static_configs").get(0).path("targets").get(0).asText()).isEqualTo("collector:8080");
+        // every replica's service name and the port it publishes
+        List<String> targets = new ArrayList<>();
+        job.path("static_configs").get(0).path("targets").forEach(target -> targets.add(target.asText()));
+        assertThat(targets).containsExactlyInAnyOrderElementsOf(replicas().stream().map(r -> r + ":8080").toList());
         assertThat(compose().path("services").path("collector").path("ports").toString()).contains("8080:8080");
         List<String> ruleFiles = new ArrayList<>();
         config.path("rule_files").forEach(file -> ruleFiles.add(file.asText()));
