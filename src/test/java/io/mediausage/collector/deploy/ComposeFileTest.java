@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -95,8 +96,8 @@ class ComposeFileTest {
     void should_run_two_replicas_alike_but_for_their_group_member_id_and_host_port() throws Exception {
         String instanceId = config().getProperty("usage.group.instance-id");
         assertThat(instanceId).as("usage.group.instance-id").isNotNull();
-        // {{env:USAGE_GROUP_INSTANCE_ID:}}: the variable the collector reads its static member id from
-        String variable = instanceId.replaceAll("^\\{\\{env:([A-Z0-9_]+):.*$", "$1");
+        // Camel's override rule: the variable the collector reads its static member id from, USAGE_GROUP_INSTANCE_ID
+        String variable = "usage.group.instance-id".toUpperCase(Locale.ROOT).replaceAll("[.-]", "_");
         JsonNode services = compose().path("services");
         List<String> replicas = replicas();
 

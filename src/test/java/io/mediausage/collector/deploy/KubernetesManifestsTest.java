@@ -285,13 +285,16 @@ class KubernetesManifestsTest {
         return found.get(0);
     }
 
-    /** The variable a property of config/application.properties reads, as its {{env:NAME:default}} names it. */
+    /**
+     * The variable a property of config/application.properties reads: the one its {{env:NAME:default}} names, else
+     * the one Camel's override rule gives it (upper case, '.' and '-' as '_').
+     */
     private static String variableOf(String property) {
         String value = config.getProperty(property);
         assertThat(value).as(property + " in config/application.properties").isNotNull();
         Matcher placeholder = ENV_PLACEHOLDER.matcher(value);
-        assertThat(placeholder.matches()).as(property + " reads a variable").isTrue();
-        return placeholder.group(1);
+        return placeholder.matches() ? placeholder.group(1)
+                : property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     /** A property's value in the container: its variable's value when the manifest sets one, else its default. */
