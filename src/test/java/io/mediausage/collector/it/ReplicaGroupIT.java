@@ -14,6 +14,10 @@ import io.mediausage.collector.testing.kafka.KafkaTopicReader;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,6 +110,11 @@ class ReplicaGroupIT {
             start("r2");
             start("r3");
             await("three replicas to share the sources", JOIN, this::shared);
+            for (Replica replica : live()) {
+                assertThat(replica.get("/observe/health/ready")).as(replica.name + " ready").contains("UP");
+            }
+            await("the replicas' metrics to add up to every partition", JOIN, () -> live().stream()
+                    .mapToDouble(replica -> replica.metric("usage_group_partitions_owned")).sum() == 8);
 
             for (int kill = 1; kill <= 3; kill++) {
                 Replica victim = busiestOwner();
@@ -308,6 +317,7 @@ class ReplicaGroupIT {
         final String name;
         final Process process;
         final Path log;
+        final int managementPort;
         volatile boolean frozen;
 
         Replica(String name, Path workDir) throws IOException {
@@ -330,7 +340,8 @@ class ReplicaGroupIT {
             environment.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers());
             environment.put("USAGE_GROUP_SESSION_TIMEOUT", SESSION_TIMEOUT.toString());
             environment.put("USAGE_GROUP_HEARTBEAT_INTERVAL", "PT1S");
-            environment.put("USAGE_MANAGEMENT_PORT", String.valueOf(freePort()));
+            managementPort = freePort();
+            environment.put("USAGE_MANAGEMENT_PORT", String.valueOf(managementPort));
             this.process = builder.start();
         }
 
@@ -404,6 +415,28 @@ class ReplicaGroupIT {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        /** The body of a GET of the replica's management endpoint, or "" when it does not answer. */
+        String get(String path) {
+            try {
+                HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + managementPort + path)).timeout(Duration.ofSeconds(10))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                return response.body();
+            } catch (IOException e) {
+                return "";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "";
+            }
+        }
+
+        /** A metric without labels, as the replica serves it now; -1 when it serves none. */
+        double metric(String name) {
+            return get("/observe/metrics").lines().filter(line -> line.startsWith(name + " "))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1).trim()))
+                    .findFirst().orElse(-1);
         }
 
         private static int freePort() throws IOException {
