@@ -24,7 +24,7 @@ import io.mediausage.collector.kafka.DeadLetterRecordProcessor;
 import io.mediausage.collector.ratelimit.ApiRateLimitProcessor;
 import io.mediausage.collector.ratelimit.ApiRateLimiters;
 import io.mediausage.collector.source.CredentialsResolver;
-import io.mediausage.collector.source.SourceCatalog;
+import io.mediausage.collector.catalog.SourceCatalog;
 import io.mediausage.collector.window.WindowPlanner;
 import java.time.Clock;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.mediausage.collector.cli;
 
+import io.mediausage.collector.signing.Credentials;
 import io.mediausage.collector.source.CredentialsResolver;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package io.mediausage.collector.collect;
 
-import io.mediausage.collector.source.SourceCatalog;
+import io.mediausage.collector.catalog.SourceCatalog;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

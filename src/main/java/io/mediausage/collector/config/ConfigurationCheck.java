@@ -4,7 +4,7 @@ import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.UsageApi;
 import io.mediausage.collector.route.UsageRouteTemplates;
 import io.mediausage.collector.source.CredentialsResolver;
-import io.mediausage.collector.source.SourceCatalog;
+import io.mediausage.collector.catalog.SourceCatalog;
 import io.mediausage.collector.source.SourceConfigException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,9 @@
 package io.mediausage.collector.route;
 
+import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.UsageApi;
-import io.mediausage.collector.collect.CollectRoutes;
-import io.mediausage.collector.source.SourceCatalog;
+import io.mediausage.collector.catalog.SourceCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.LoggingLevel;
@@ -95,7 +95,7 @@ public final class UsageRouteTemplates extends RouteBuilder {
                     .log(LoggingLevel.ERROR, "Run of source {{sourceName}} stopped at a failed window, which the next "
                             + "run collects again: ${exception.message}")
                 .end()
-                .setProperty(CollectRoutes.SOURCE, constant("{{sourceName}}")) // for the run's log lines
+                .setProperty(UsageExchange.SOURCE, constant("{{sourceName}}")) // for the run's log lines
                 .setBody(constant("{{sourceName}}"))
                 .process("scheduledWindows")
                 .process("scheduledRun");

@@ -92,8 +92,8 @@ class CollectorKeysTest {
 
     @Test
     void should_take_a_known_time_zone_and_refuse_one_quartz_would_read_as_gmt() {
-        assertThat(CollectorKeys.timeZoneProblem("Asia/Shanghai")).isEmpty();
-        assertThat(CollectorKeys.timeZoneProblem("GMT")).isEmpty();
-        assertThat(CollectorKeys.timeZoneProblem("UTC+8")).get().asString().contains("'UTC+8' is not a time zone");
+        assertThat(io.mediausage.collector.source.TimeZoneIds.problem("Asia/Shanghai")).isEmpty();
+        assertThat(io.mediausage.collector.source.TimeZoneIds.problem("GMT")).isEmpty();
+        assertThat(io.mediausage.collector.source.TimeZoneIds.problem("UTC+8")).get().asString().contains("'UTC+8' is not a time zone");
     }
 }

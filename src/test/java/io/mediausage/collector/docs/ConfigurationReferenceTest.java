@@ -11,7 +11,7 @@ import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.app.CollectorBeans;
 import io.mediausage.collector.checkpoint.InMemoryCheckpointStore;
 import io.mediausage.collector.route.UsageRouteTemplates;
-import io.mediausage.collector.source.SourceCatalog;
+import io.mediausage.collector.catalog.SourceCatalog;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.mediausage.collector.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediausage.collector.app.CollectorApplication;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.mediausage.collector.simulator;
 
+import io.mediausage.collector.signing.Credentials;
 import java.util.concurrent.CountDownLatch;
 
 /**

@@ -1,7 +1,7 @@
 package io.mediausage.collector.api.huawei;
 
+import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.api.HuaweiApiCall;
-import io.mediausage.collector.collect.CollectRoutes;
 import io.mediausage.collector.signing.HuaweiAkSkSigner;
 import io.mediausage.collector.signing.HuaweiRequest;
 import java.time.Clock;
@@ -25,14 +25,14 @@ public final class HuaweiSigningProcessor implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
-        HuaweiApiCall call = exchange.getProperty(CollectRoutes.API_CALL, HuaweiApiCall.class);
+        HuaweiApiCall call = exchange.getProperty(UsageExchange.API_CALL, HuaweiApiCall.class);
         HuaweiRequest request = call.request();
         // a clean request each attempt, keeping the redelivery count the retry policy reads
         message.removeHeaders("*", "CamelRedelivery*");
         signer.sign(request, call.source().credentials(), clock.instant()).forEach(message::setHeader);
         message.setHeader(Exchange.HTTP_METHOD, request.method());
         message.setHeader(Exchange.HTTP_RAW_QUERY, HuaweiAkSkSigner.canonicalQueryString(request.queryParameters()));
-        exchange.setProperty(CollectRoutes.API_URL, call.source().baseUrl() + HuaweiAkSkSigner.encodedPath(request.path()));
+        exchange.setProperty(UsageExchange.API_URL, call.source().baseUrl() + HuaweiAkSkSigner.encodedPath(request.path()));
         message.setBody(request.body().isEmpty() ? null : request.body());
     }
 }

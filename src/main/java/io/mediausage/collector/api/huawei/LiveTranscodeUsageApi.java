@@ -7,14 +7,14 @@ import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.HuaweiApiCall;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.UsageApi;
-import io.mediausage.collector.config.Suggestions;
+import io.mediausage.collector.source.Suggestions;
 import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
 import io.mediausage.collector.signing.HuaweiRequest;
-import io.mediausage.collector.source.SourceCatalog;
+import io.mediausage.collector.catalog.SourceCatalog;
 import io.mediausage.collector.source.SourceParameters;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.BucketGrid;
 import io.mediausage.collector.window.Window;
 import io.mediausage.collector.window.WindowPolicy;
@@ -73,11 +73,6 @@ public final class LiveTranscodeUsageApi implements UsageApi {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Cloud cloud() {
-        return Cloud.HUAWEI;
     }
 
     @Override

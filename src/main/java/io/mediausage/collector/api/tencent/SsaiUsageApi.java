@@ -14,7 +14,7 @@ import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
 import io.mediausage.collector.signing.Tc3Request;
 import io.mediausage.collector.source.SourceParameters;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.BucketGrid;
 import io.mediausage.collector.window.Window;
 import io.mediausage.collector.window.WindowPolicy;
@@ -101,11 +101,6 @@ public final class SsaiUsageApi implements UsageApi {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Cloud cloud() {
-        return Cloud.TENCENT;
     }
 
     @Override

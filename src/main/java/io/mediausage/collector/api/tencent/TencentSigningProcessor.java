@@ -1,7 +1,7 @@
 package io.mediausage.collector.api.tencent;
 
+import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.api.TencentApiCall;
-import io.mediausage.collector.collect.CollectRoutes;
 import io.mediausage.collector.signing.Tc3Signer;
 import java.time.Clock;
 import org.apache.camel.Exchange;
@@ -20,14 +20,14 @@ public final class TencentSigningProcessor implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
-        TencentApiCall call = exchange.getProperty(CollectRoutes.API_CALL, TencentApiCall.class);
+        TencentApiCall call = exchange.getProperty(UsageExchange.API_CALL, TencentApiCall.class);
         // a clean request each attempt, keeping the redelivery count the retry policy reads
         message.removeHeaders("*", "CamelRedelivery*");
         new Tc3Signer(call.service()).sign(call.request(), call.source().credentials(), clock.instant())
                 .forEach(message::setHeader);
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setHeader(Exchange.CONTENT_TYPE, Tc3Signer.CONTENT_TYPE);
-        exchange.setProperty(CollectRoutes.API_URL, call.source().baseUrl() + "/");
+        exchange.setProperty(UsageExchange.API_URL, call.source().baseUrl() + "/");
         message.setBody(call.request().payload());
     }
 }

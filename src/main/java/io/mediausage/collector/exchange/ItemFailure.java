@@ -1,4 +1,4 @@
-package io.mediausage.collector.collect;
+package io.mediausage.collector.exchange;
 
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.CloudApiException;
@@ -25,8 +25,8 @@ public record ItemFailure(String item, String errorCode, String message, String 
 
     /** What a published window says of its items that failed, or null when none did. */
     @SuppressWarnings("unchecked")
-    static String describe(Exchange window) {
-        List<ItemFailure> failed = window.getProperty(CollectRoutes.FAILED_ITEMS, List.of(), List.class);
+    public static String describe(Exchange window) {
+        List<ItemFailure> failed = window.getProperty(UsageExchange.FAILED_ITEMS, List.of(), List.class);
         if (failed.isEmpty()) {
             return null;
         }
