@@ -1,5 +1,6 @@
 package io.mediausage.collector.app;
 
+import io.mediausage.collector.api.UsageApis;
 import io.mediausage.collector.checkpoint.CheckpointStore;
 import io.mediausage.collector.checkpoint.KafkaCheckpointStore;
 import io.mediausage.collector.collect.BackfillPlan;
@@ -16,6 +17,7 @@ import io.mediausage.collector.kafka.TransactionalWindowPublisher;
 import io.mediausage.collector.kafka.UsageEventRecords;
 import io.mediausage.collector.route.UsageRouteTemplates;
 import io.mediausage.collector.source.CredentialsResolver;
+import io.mediausage.collector.api.UsageApis;
 import io.mediausage.collector.catalog.SourceCatalog;
 import io.mediausage.collector.api.UsageSource;
 import java.io.PrintStream;
@@ -157,7 +159,7 @@ public final class CollectorApplication implements AutoCloseable {
 
     /** The names of the APIs the collector knows, which are also their route template ids. */
     public static List<String> apiNames() {
-        return CollectorBeans.API_NAMES;
+        return UsageApis.names();
     }
 
     public CamelContext context() {
