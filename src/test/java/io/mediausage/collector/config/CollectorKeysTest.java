@@ -6,7 +6,7 @@ import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.UsageApi;
 import io.mediausage.collector.app.CollectorBeans;
 import io.mediausage.collector.checkpoint.CheckpointStore;
-import io.mediausage.collector.route.UsageRouteTemplates;
+import io.mediausage.collector.catalog.SourceContract;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
 class CollectorKeysTest {
 
     private static final List<List<TemplateParameter>> TEMPLATES = List.of(List.of(
-            TemplateParameter.required("rateLimit", "{{usage.tencent-mps-usage.rate-limit}}", "requests a second"),
-            TemplateParameter.required("scheduleTimeZone", "{{usage.schedule-time-zone}}", "time zone")));
+            TemplateParameter.required("rateLimit", "Rate limit", "number", "{{usage.tencent-mps-usage.rate-limit}}",
+                    "2", "requests a second"),
+            TemplateParameter.required("scheduleTimeZone", "Time zone", "time zone id", "{{usage.schedule-time-zone}}",
+                    "UTC", "time zone")));
 
     private static Properties shipped() throws IOException {
         Properties properties = new Properties();
@@ -47,7 +49,7 @@ class CollectorKeysTest {
         Properties shipped = shipped();
         List<UsageApi> apis = new CollectorBeans(Clock.systemUTC(), name -> Optional.empty(), CheckpointStore.NONE,
                 exchange -> { }).apis();
-        CollectorKeys keys = CollectorKeys.of(apis.stream().map(UsageRouteTemplates::parameters).toList());
+        CollectorKeys keys = CollectorKeys.of(apis.stream().map(SourceContract::of).toList());
 
         assertThat(keys.check("application.properties", shipped.stringPropertyNames(),
                 key -> Optional.ofNullable(shipped.getProperty(key)), Map.of())).isEmpty();

@@ -78,10 +78,17 @@ public final class LiveTranscodeUsageApi implements UsageApi {
     @Override
     public List<TemplateParameter> templateParameters() {
         return List.of(
-                TemplateParameter.required(PROJECT_ID_KEY, null, "Huawei Cloud project id; published as SubAccountId"),
-                TemplateParameter.required(REGION_KEY, null, "Huawei Cloud region of the project, e.g. cn-north-4"),
-                TemplateParameter.optional(PUBLISH_DOMAIN_KEY, "Push domain to collect; all domains when left out"),
-                TemplateParameter.optional(STREAM_KEY, "Stream name within publishDomain"));
+                TemplateParameter.required(PROJECT_ID_KEY, "Project id", "string", null,
+                        "0123456789abcdef0123456789abcdef", "the project id (path and `X-Project-Id`); published as "
+                                + "`SubAccountId`"),
+                TemplateParameter.required(REGION_KEY, "Region", "string", null, "cn-north-4",
+                        "the project's region, one of those the official SDK lists for Live: " + TemplateParameter.codes(REGIONS)
+                                + "; also fills `${region}` in the default endpoint. A source with an `endpoint` of "
+                                + "its own may name another region"),
+                TemplateParameter.optional(PUBLISH_DOMAIN_KEY, "Push domain", "string", "push.example.com",
+                        "push domain to collect (`publish_domain`); all domains when left out"),
+                TemplateParameter.optional(STREAM_KEY, "Stream", "string", "news",
+                        "stream within `publishDomain` (`stream`; needs `publishDomain`); all streams when left out"));
     }
 
     @Override

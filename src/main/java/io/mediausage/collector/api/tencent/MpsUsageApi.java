@@ -49,11 +49,11 @@ public final class MpsUsageApi implements UsageApi {
     private static final WindowPolicy POLICY =
             new WindowPolicy(BucketGrid.daily(BucketGrid.CHINA_STANDARD_TIME), 89, Duration.ofDays(365));
 
-    static final Set<String> TASK_TYPES = Set.of("Transcode", "Enhance", "AIAnalysis", "AIRecognition", "AIReview",
+    static final List<String> TASK_TYPES = List.of("Transcode", "Enhance", "AIAnalysis", "AIRecognition", "AIReview",
             "Snapshot", "AnimatedGraphics", "AiQualityControl", "Evaluation", "ImageProcess", "AddBlindWatermark",
             "AddNagraWatermark", "ExtractBlindWatermark", "AIGCVideo", "AIGCImage");
 
-    static final Set<String> PROCESS_REGIONS = Set.of("ap-guangzhou", "ap-hongkong", "ap-taipei", "ap-singapore",
+    static final List<String> PROCESS_REGIONS = List.of("ap-guangzhou", "ap-hongkong", "ap-taipei", "ap-singapore",
             "ap-mumbai", "ap-jakarta", "ap-seoul", "ap-bangkok", "ap-tokyo", "na-siliconvalley", "na-ashburn",
             "na-toronto", "sa-saopaulo", "eu-frankfurt", "eu-moscow", "aws");
 
@@ -76,11 +76,15 @@ public final class MpsUsageApi implements UsageApi {
     public List<TemplateParameter> templateParameters() {
         return List.of(
                 TencentSources.ACCOUNT_ID,
-                TemplateParameter.required(PROCESS_REGIONS_KEY, "{{usage.tencent-mps-usage.process-regions}}",
-                        "Comma-separated MPS process regions; one request per region"),
-                TemplateParameter.required(TASK_TYPES_KEY, "{{usage.tencent-mps-usage.task-types}}",
-                        "Comma-separated task types to collect (Transcode, Enhance, ...)"),
-                TemplateParameter.optional("region", "X-TC-Region to send; the API does not require one"));
+                TemplateParameter.required(PROCESS_REGIONS_KEY, "Process regions", "comma-separated list",
+                        "{{usage.tencent-mps-usage.process-regions}}", "ap-guangzhou,ap-singapore",
+                        "comma-separated MPS process regions, from the documented list (" + TemplateParameter.codes(PROCESS_REGIONS)
+                                + "); one request per region, because the answer does not say which region a figure "
+                                + "is from"),
+                TemplateParameter.required(TASK_TYPES_KEY, "Task types", "comma-separated list",
+                        "{{usage.tencent-mps-usage.task-types}}", "Transcode,Enhance",
+                        "comma-separated task types: " + String.join(", ", TASK_TYPES)),
+                TencentSources.OPTIONAL_REGION);
     }
 
     @Override

@@ -107,18 +107,24 @@ public final class SsaiUsageApi implements UsageApi {
     public List<TemplateParameter> templateParameters() {
         return List.of(
                 TencentSources.ACCOUNT_ID,
-                TemplateParameter.required(REGION_KEY, "{{usage.tencent-ssai-usage.region}}",
-                        "X-TC-Region to send: ap-shanghai, the only region the API accepts"),
-                TemplateParameter.required(GRANULARITY_KEY, "{{usage.tencent-ssai-usage.granularity}}",
-                        "hour or day (UTC+8): one query per bucket, since the answer sums the span asked"),
-                TemplateParameter.optional(CHANNEL_IDS_KEY, "Comma-separated channel ids; all channels when left out"),
-                TemplateParameter.optional(TYPES_KEY,
-                        "Comma-separated ad types of Pre-roll, Mid-roll, VOD; all types when left out"),
-                TemplateParameter.required(SERVICE_KEY, "{{usage.tencent-ssai-usage.service}}",
-                        "Service name the request is signed for (mps as the document's text says, or mdp), "
-                                + "whatever the endpoint"),
-                TemplateParameter.required(VERSION_KEY, "{{usage.tencent-ssai-usage.version}}",
-                        "API version to send (the document says 2019-06-12)"));
+                TemplateParameter.required(REGION_KEY, "Region", "string", "{{usage.tencent-ssai-usage.region}}",
+                        "ap-shanghai", "`X-TC-Region` to send; `ap-shanghai` is the only region the API accepts"),
+                TemplateParameter.required(GRANULARITY_KEY, "Granularity", "`hour` or `day`",
+                        "{{usage.tencent-ssai-usage.granularity}}", "hour",
+                        "`hour` or `day` (UTC+8): one query per bucket, since the answer sums the span asked"),
+                TemplateParameter.optional(CHANNEL_IDS_KEY, "Channel ids", "comma-separated list",
+                        "698AAD421D3EA5656115", "comma-separated channel ids (`ChannelIds`); all channels when "
+                                + "left out"),
+                TemplateParameter.optional(TYPES_KEY, "Ad types", "comma-separated list", "Pre-roll,Mid-roll",
+                        "comma-separated ad types, spelled as the document does: `Pre-roll`, `Mid-roll`, `VOD` "
+                                + "(answers spell them `Preroll`, `Midroll`, `VOD`, and `SkuId` carries that); all "
+                                + "types when left out"),
+                TemplateParameter.required(SERVICE_KEY, "Signing service", "string",
+                        "{{usage.tencent-ssai-usage.service}}", "mdp", "service the request is signed for (`mps` as "
+                                + "the document's text says, or `mdp`), whatever the endpoint"),
+                TemplateParameter.required(VERSION_KEY, "API version", "string",
+                        "{{usage.tencent-ssai-usage.version}}", "2019-06-12", "API version sent (the document says "
+                                + "2019-06-12)"));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.mediausage.collector.api.TencentApiCall;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.source.SourceParameters;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,8 +17,12 @@ final class TencentSources {
     static final String PROVIDER = "Tencent Cloud";
 
     /** Every Tencent source names the account its credentials belong to: the API answers do not say. */
-    static final TemplateParameter ACCOUNT_ID = TemplateParameter.required("accountId", null,
-            "Tencent Cloud account (UIN) the credentials belong to; published as SubAccountId");
+    static final TemplateParameter ACCOUNT_ID = TemplateParameter.required("accountId", "Account id", "string", null,
+            "100012345678", "the Tencent Cloud account (UIN) the credentials belong to; published as `SubAccountId`");
+
+    /** The Tencent APIs that need no region may still be sent one. */
+    static final TemplateParameter OPTIONAL_REGION = TemplateParameter.optional("region", "Region", "string",
+            "ap-guangzhou", "`X-TC-Region` to send; the API does not need one");
 
     private TencentSources() {
     }
@@ -60,7 +65,7 @@ final class TencentSources {
     }
 
     /** Every listed value (at least one) must be one the API document allows. */
-    static void requireKnown(SourceParameters parameters, String key, Set<String> allowed) {
+    static void requireKnown(SourceParameters parameters, String key, Collection<String> allowed) {
         List<String> values = parameters.list(key);
         if (values.isEmpty()) {
             throw parameters.problem(key, "needs at least one value of " + new TreeSet<>(allowed));

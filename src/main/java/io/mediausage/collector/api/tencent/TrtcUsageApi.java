@@ -82,13 +82,15 @@ public final class TrtcUsageApi implements UsageApi {
     public List<TemplateParameter> templateParameters() {
         return List.of(
                 TencentSources.ACCOUNT_ID,
-                TemplateParameter.required(REGION_KEY, "{{usage.tencent-trtc-usage.region}}",
-                        "X-TC-Region to send: ap-guangzhou or ap-singapore (the only regions the API accepts)"),
-                TemplateParameter.required(GRANULARITY_KEY, "{{usage.tencent-trtc-usage.granularity}}",
-                        "five-minute (one query per UTC+8 day) or daily (up to 31 days a query)"),
-                TemplateParameter.optional(SDK_APP_IDS_KEY,
-                        "Comma-separated SDKAppIDs, one request each; the whole account (ResourceId all-apps) "
-                                + "when left out"));
+                TemplateParameter.required(REGION_KEY, "Region", "string", "{{usage.tencent-trtc-usage.region}}",
+                        "ap-singapore", "`X-TC-Region` to send: `ap-guangzhou` or `ap-singapore`, the only regions "
+                                + "the API accepts"),
+                TemplateParameter.required(GRANULARITY_KEY, "Granularity", "`five-minute` or `daily`",
+                        "{{usage.tencent-trtc-usage.granularity}}", FIVE_MINUTE,
+                        "`five-minute` (one query per UTC+8 day) or `daily` (up to 31 days a query), UTC+8"),
+                TemplateParameter.optional(SDK_APP_IDS_KEY, "SDKAppIDs", "comma-separated list",
+                        "1400123456,1400654321", "comma-separated SDKAppIDs, one request per app; left out, one "
+                                + "request for the whole account, published with ResourceId `all-apps`"));
     }
 
     @Override

@@ -81,16 +81,19 @@ public final class VodPlayStatsApi implements UsageApi {
     public List<TemplateParameter> templateParameters() {
         return List.of(
                 TencentSources.ACCOUNT_ID,
-                TemplateParameter.required(GRANULARITY_KEY, "{{usage.tencent-vod-play-stats.granularity}}",
-                        "hour (up to a week a query) or day (up to 90 days a query), UTC+8"),
-                TemplateParameter.optional(FILE_IDS_KEY, "Comma-separated FileIds to collect, one request each"),
-                TemplateParameter.optional(FILE_IDS_FILE_KEY,
-                        "Path of a text file of FileIds, one a line, # starts a comment; read again for every "
-                                + "window, so the list may change while the collector runs"),
-                TemplateParameter.optional(SUB_APP_ID_KEY,
-                        "VOD application id (SubAppId) the files belong to; needed for accounts opened since "
-                                + "2023-12-25"),
-                TemplateParameter.optional(REGION_KEY, "X-TC-Region to send; the API does not require one"));
+                TemplateParameter.required(GRANULARITY_KEY, "Granularity", "`hour` or `day`",
+                        "{{usage.tencent-vod-play-stats.granularity}}", "hour",
+                        "`hour` (up to a week a query) or `day` (up to 90 days a query), UTC+8, sent as `Interval`"),
+                TemplateParameter.optional(FILE_IDS_KEY, "FileIds", "comma-separated list",
+                        "5285485487985271487,5285485487985271488", "comma-separated FileIds, one request each"),
+                TemplateParameter.optional(FILE_IDS_FILE_KEY, "FileId list file", "file path",
+                        "routes/vod-file-ids.txt", "path of a text file of FileIds: one a line, `#` starts a "
+                                + "comment, blank lines ignored; read again for every window, so the list may "
+                                + "change while the collector runs"),
+                TemplateParameter.optional(SUB_APP_ID_KEY, "SubAppId", "whole number", "1500012345",
+                        "the VOD application (SubAppId) the files belong to, one per source; needed for accounts "
+                                + "that opened VOD on or after 2023-12-25, even for the default application"),
+                TencentSources.OPTIONAL_REGION);
     }
 
     @Override
