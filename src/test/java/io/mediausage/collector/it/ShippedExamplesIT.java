@@ -39,8 +39,8 @@ class ShippedExamplesIT {
             assertThat(app.sources().get("huawei-live-sg-news-stream").endpoint())
                     .hasToString("https://live.ap-southeast-3.myhuaweicloud.com");
             assertThat(app.sources().get("ssai-sports-midroll-mdp").endpoint()).hasToString("https://mdp.tencentcloudapi.com");
-            assertThat(app.sources().all()).hasSize(ExampleResources.declaredSources(Path.of("routes/sources.yaml"))
-                    + ExampleResources.declaredSources(Path.of("config/examples/more-sources.yaml")));
+            assertThat(app.sources().all()).hasSize(ExampleResources.declaredSourcesIn(Path.of("routes"))
+                    + ExampleResources.declaredSourcesIn(Path.of("config/examples")));
             assertThat(app.sources().all()).allSatisfy(source ->
                     assertThat(app.context().getRoute(source.name())).as("route of " + source.name()).isNotNull());
         }

@@ -40,4 +40,14 @@ public final class ExampleResources {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** How many sources the {@code *.yaml} files of a folder declare, as {@code routes-include-pattern} reads them. */
+    public static int declaredSourcesIn(Path folder) {
+        try (var files = Files.list(folder)) {
+            return files.filter(file -> file.toString().endsWith(".yaml")).mapToInt(ExampleResources::declaredSources)
+                    .sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
