@@ -16,6 +16,8 @@ public enum Api {
     SSAI_USAGE("DescribeStreamPackageSSAIUsage", "2019-06-12", Set.of("mps", "mdp"), 20, SsaiUsageHandler::new),
     /** Tencent Cloud VOD DescribeMediaPlayStatDetails (doc 003). */
     VOD_PLAY_STATS("DescribeMediaPlayStatDetails", "2018-07-17", Set.of("vod"), 20, VodPlayStatHandler::new),
+    /** Tencent Cloud CSS DescribeLiveTranscodeTotalInfo (host live.tencentcloudapi.com; 200 requests a second). */
+    CSS_TRANSCODE("DescribeLiveTranscodeTotalInfo", "2018-08-01", Set.of("live"), 200, CssTranscodeHandler::new),
     /** Huawei Cloud Live ListTranscodeData (doc 004); rate not documented, default 20/s. */
     HUAWEI_TRANSCODE("ListTranscodeData", null, Set.of(), 20, null);
 
