@@ -6,7 +6,7 @@ import io.mediausage.collector.checkpoint.KafkaCheckpointStore;
 import io.mediausage.collector.collect.BackfillPlan;
 import io.mediausage.collector.collect.CollectRoutes;
 import io.mediausage.collector.collect.WindowRunner;
-import io.mediausage.collector.exchange.WindowTask;
+import io.mediausage.collector.task.WindowTask;
 import io.mediausage.collector.config.ConfigurationCheck;
 import io.mediausage.collector.config.ConfigurationException;
 import io.mediausage.collector.event.UsageJson;

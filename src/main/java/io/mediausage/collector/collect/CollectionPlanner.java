@@ -1,7 +1,7 @@
 package io.mediausage.collector.collect;
 
-import io.mediausage.collector.exchange.WindowTask;
-import io.mediausage.collector.exchange.ResumableRange;
+import io.mediausage.collector.task.WindowTask;
+import io.mediausage.collector.task.ResumableRange;
 import io.mediausage.collector.checkpoint.BackfillCheckpoint;
 import io.mediausage.collector.checkpoint.CheckpointStore;
 import io.mediausage.collector.checkpoint.ItemGap;

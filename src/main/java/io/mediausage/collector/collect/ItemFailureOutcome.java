@@ -1,6 +1,6 @@
 package io.mediausage.collector.collect;
 
-import io.mediausage.collector.exchange.ItemFailure;
+import io.mediausage.collector.task.ItemFailure;
 import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.CloudApiException;

@@ -1,6 +1,6 @@
 package io.mediausage.collector.collect;
 
-import io.mediausage.collector.exchange.WindowTask;
+import io.mediausage.collector.task.WindowTask;
 import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.api.ApiCall;
 import org.apache.camel.Exchange;

@@ -1,6 +1,6 @@
 package io.mediausage.collector.collect;
 
-import io.mediausage.collector.exchange.WindowTask;
+import io.mediausage.collector.task.WindowTask;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

@@ -1,8 +1,8 @@
 package io.mediausage.collector.collect;
 
-import io.mediausage.collector.exchange.WindowTask;
-import io.mediausage.collector.exchange.WindowPart;
-import io.mediausage.collector.exchange.ItemFailure;
+import io.mediausage.collector.task.WindowTask;
+import io.mediausage.collector.task.WindowPart;
+import io.mediausage.collector.task.ItemFailure;
 import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.event.UsageEvent;

@@ -7,17 +7,17 @@ package io.mediausage.collector.exchange;
  */
 public final class UsageExchange {
 
-    /** The {@link WindowTask} an exchange of the window runner carries. */
+    /** The {@code task.WindowTask} an exchange of the window runner carries. */
     public static final String WINDOW_TASK = "usageWindowTask";
     /** The API call (an {@code api.ApiCall}) an attempt signs, sends and maps. */
     public static final String API_CALL = "usageApiCall";
     /** The URL a signer chose for the attempt (the HTTP endpoint is resolved from it). */
     public static final String API_URL = "usageApiUrl";
     public static final String TOPIC = "usageTopic";
-    /** The items of a window that failed ({@link ItemFailure}s) and those that were collected (their names). */
+    /** The items of a window that failed ({@code task.ItemFailure}s) and those that were collected (their names). */
     public static final String FAILED_ITEMS = "usageFailedItems";
     public static final String COLLECTED_ITEMS = "usageCollectedItems";
-    /** The {@link WindowPart} an exchange to the publisher carries, and the events a window published in all. */
+    /** The {@code task.WindowPart} an exchange to the publisher carries, and the events a window published in all. */
     public static final String WINDOW_PART = "usageWindowPart";
     public static final String WINDOW_EVENTS = "usageWindowEvents";
 

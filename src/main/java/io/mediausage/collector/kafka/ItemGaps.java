@@ -2,8 +2,8 @@ package io.mediausage.collector.kafka;
 
 import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.checkpoint.ItemGap;
-import io.mediausage.collector.exchange.ItemFailure;
-import io.mediausage.collector.exchange.WindowTask;
+import io.mediausage.collector.task.ItemFailure;
+import io.mediausage.collector.task.WindowTask;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;

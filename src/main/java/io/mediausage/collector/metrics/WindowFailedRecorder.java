@@ -1,7 +1,7 @@
 package io.mediausage.collector.metrics;
 
 import io.mediausage.collector.exchange.UsageExchange;
-import io.mediausage.collector.exchange.WindowTask;
+import io.mediausage.collector.task.WindowTask;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

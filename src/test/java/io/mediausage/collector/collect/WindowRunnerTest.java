@@ -1,7 +1,7 @@
 package io.mediausage.collector.collect;
 
-import io.mediausage.collector.exchange.WindowTask;
-import io.mediausage.collector.exchange.WindowPart;
+import io.mediausage.collector.task.WindowTask;
+import io.mediausage.collector.task.WindowPart;
 import io.mediausage.collector.exchange.UsageExchange;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediausage.collector.api.tencent.VodPlayStatsApi;
 import io.mediausage.collector.checkpoint.ItemGap;
-import io.mediausage.collector.exchange.ItemFailure;
-import io.mediausage.collector.exchange.WindowTask;
+import io.mediausage.collector.task.ItemFailure;
+import io.mediausage.collector.task.WindowTask;
 import io.mediausage.collector.signing.Credentials;
 import io.mediausage.collector.source.SourceParameters;
 import io.mediausage.collector.api.UsageSource;

@@ -10,7 +10,7 @@ import io.mediausage.collector.api.huawei.LiveTranscodeUsageApi;
 import io.mediausage.collector.checkpoint.BackfillCheckpoint;
 import io.mediausage.collector.checkpoint.CheckpointStore;
 import io.mediausage.collector.checkpoint.InMemoryCheckpointStore;
-import io.mediausage.collector.exchange.WindowTask;
+import io.mediausage.collector.task.WindowTask;
 import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.testing.TestSources;
 import io.mediausage.collector.window.Window;

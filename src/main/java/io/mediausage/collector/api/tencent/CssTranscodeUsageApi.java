@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.DeclaredUsageApi;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
-import io.mediausage.collector.api.UsageApi;
 import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
@@ -52,7 +52,7 @@ import java.util.Set;
  *       ResourceId; without, one query for the account, ResourceId {@code all-domains}.</li>
  * </ul>
  */
-public final class CssTranscodeUsageApi implements UsageApi {
+public final class CssTranscodeUsageApi extends DeclaredUsageApi {
 
     public static final String NAME = "tencent-css-transcode-usage";
     static final String ACTION = "DescribeLiveTranscodeTotalInfo";
@@ -86,14 +86,8 @@ public final class CssTranscodeUsageApi implements UsageApi {
     private static final DateTimeFormatter BEIJING_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<TemplateParameter> templateParameters() {
-        return List.of(
+    public CssTranscodeUsageApi() {
+        super(NAME, List.of(
                 TencentSources.ACCOUNT_ID,
                 TemplateParameter.required(GRANULARITY_KEY, "Granularity", "`five-minute` or `hourly`",
                         "{{usage.tencent-css-transcode-usage.granularity}}", FIVE_MINUTE,
@@ -107,7 +101,7 @@ public final class CssTranscodeUsageApi implements UsageApi {
                         "Mainland", "`Mainland` (Chinese mainland) or `Oversea` (outside it), sent as "
                                 + "`MainlandOrOversea` and published as RegionId `mainland` or `oversea`; left out, "
                                 + "the API sums both and RegionId is `global`"),
-                TencentSources.OPTIONAL_REGION);
+                TencentSources.OPTIONAL_REGION));
     }
 
     @Override
@@ -130,15 +124,8 @@ public final class CssTranscodeUsageApi implements UsageApi {
 
     @Override
     public List<ApiCall> calls(UsageSource source, Window window) {
-        List<String> domains = source.parameters().list(PUSH_DOMAINS_KEY);
-        List<ApiCall> calls = new ArrayList<>();
-        for (Instant[] query : queries(source, window)) {
-            if (domains.isEmpty()) {
-                calls.add(call(source, window, query, null));
-            }
-            domains.forEach(domain -> calls.add(call(source, window, query, domain)));
-        }
-        return calls;
+        return TencentSources.perItem(queries(source, window), source.parameters().list(PUSH_DOMAINS_KEY),
+                (query, domain) -> call(source, window, query, domain));
     }
 
     /** The StartTime/EndTime pairs (both as instants) that get the window in the source's granularity. */

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.DeclaredUsageApi;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
-import io.mediausage.collector.api.UsageApi;
 import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * way a server reads the end bound. One request per process region, because the answer does not say which
  * region a figure belongs to.
  */
-public final class MpsUsageApi implements UsageApi {
+public final class MpsUsageApi extends DeclaredUsageApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(MpsUsageApi.class);
 
@@ -67,14 +66,8 @@ public final class MpsUsageApi implements UsageApi {
     static final String PROCESS_REGIONS_KEY = "processRegions";
     static final String TASK_TYPES_KEY = "taskTypes";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<TemplateParameter> templateParameters() {
-        return List.of(
+    public MpsUsageApi() {
+        super(NAME, List.of(
                 TencentSources.ACCOUNT_ID,
                 TemplateParameter.required(PROCESS_REGIONS_KEY, "Process regions", "comma-separated list",
                         "{{usage.tencent-mps-usage.process-regions}}", "ap-guangzhou,ap-singapore",
@@ -84,7 +77,7 @@ public final class MpsUsageApi implements UsageApi {
                 TemplateParameter.required(TASK_TYPES_KEY, "Task types", "comma-separated list",
                         "{{usage.tencent-mps-usage.task-types}}", "Transcode,Enhance",
                         "comma-separated task types: " + String.join(", ", TASK_TYPES)),
-                TencentSources.OPTIONAL_REGION);
+                TencentSources.OPTIONAL_REGION));
     }
 
     @Override

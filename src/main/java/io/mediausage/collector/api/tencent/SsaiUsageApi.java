@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.DeclaredUsageApi;
 import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
-import io.mediausage.collector.api.UsageApi;
 import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * <p>The document's text names host mps.tencentcloudapi.com and version 2019-06-12 while its example uses host
  * mdp: endpoint, signing service and version are source settings, defaulting to the text.
  */
-public final class SsaiUsageApi implements UsageApi {
+public final class SsaiUsageApi extends DeclaredUsageApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(SsaiUsageApi.class);
 
@@ -98,14 +98,8 @@ public final class SsaiUsageApi implements UsageApi {
             new Counter("pre_req_num", UsageUnits.REQUESTS, true, List.of("PreReqNum")),
             new Counter("pre_replaced_num", UsageUnits.EVENTS, true, List.of("PreReplacedNum")));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<TemplateParameter> templateParameters() {
-        return List.of(
+    public SsaiUsageApi() {
+        super(NAME, List.of(
                 TencentSources.ACCOUNT_ID,
                 TemplateParameter.required(REGION_KEY, "Region", "string", "{{usage.tencent-ssai-usage.region}}",
                         "ap-shanghai", "`X-TC-Region` to send; `ap-shanghai` is the only region the API accepts"),
@@ -124,7 +118,7 @@ public final class SsaiUsageApi implements UsageApi {
                                 + "the document's text says, or `mdp`), whatever the endpoint"),
                 TemplateParameter.required(VERSION_KEY, "API version", "string",
                         "{{usage.tencent-ssai-usage.version}}", "2019-06-12", "API version sent (the document says "
-                                + "2019-06-12)"));
+                                + "2019-06-12)")));
     }
 
     @Override

@@ -6,10 +6,13 @@ import io.mediausage.collector.api.TencentApiCall;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.source.SourceParameters;
 import java.io.UncheckedIOException;
+import io.mediausage.collector.api.ApiCall;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /** What all Tencent usage sources share. */
 final class TencentSources {
@@ -76,5 +79,20 @@ final class TencentSources {
                         + new TreeSet<>(allowed));
             }
         }
+    }
+
+    /**
+     * The calls of a window: for each query, one per listed item, or one for the whole account when none is listed
+     * ({@code call} then gets a null item).
+     */
+    static <Q, I> List<ApiCall> perItem(List<Q> queries, List<I> items, BiFunction<Q, I, ApiCall> call) {
+        List<ApiCall> calls = new ArrayList<>();
+        for (Q query : queries) {
+            if (items.isEmpty()) {
+                calls.add(call.apply(query, null));
+            }
+            items.forEach(item -> calls.add(call.apply(query, item)));
+        }
+        return calls;
     }
 }

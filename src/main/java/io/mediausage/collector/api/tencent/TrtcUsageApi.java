@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.DeclaredUsageApi;
 import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
-import io.mediausage.collector.api.UsageApi;
 import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
@@ -42,7 +42,7 @@ import java.util.Set;
  * </ul>
  * One request per listed SdkAppId, or one for the whole account when none is listed.
  */
-public final class TrtcUsageApi implements UsageApi {
+public final class TrtcUsageApi extends DeclaredUsageApi {
 
     public static final String NAME = "tencent-trtc-usage";
     static final String ACTION = "DescribeTrtcUsage";
@@ -73,14 +73,8 @@ public final class TrtcUsageApi implements UsageApi {
     private static final Map<String, WindowPolicy> POLICIES = Map.of(FIVE_MINUTE, FIVE_MINUTE_POLICY, DAILY,
             DAILY_POLICY);
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<TemplateParameter> templateParameters() {
-        return List.of(
+    public TrtcUsageApi() {
+        super(NAME, List.of(
                 TencentSources.ACCOUNT_ID,
                 TemplateParameter.required(REGION_KEY, "Region", "string", "{{usage.tencent-trtc-usage.region}}",
                         "ap-singapore", "`X-TC-Region` to send: `ap-guangzhou` or `ap-singapore`, the only regions "
@@ -90,7 +84,7 @@ public final class TrtcUsageApi implements UsageApi {
                         "`five-minute` (one query per UTC+8 day) or `daily` (up to 31 days a query), UTC+8"),
                 TemplateParameter.optional(SDK_APP_IDS_KEY, "SDKAppIDs", "comma-separated list",
                         "1400123456,1400654321", "comma-separated SDKAppIDs, one request per app; left out, one "
-                                + "request for the whole account, published with ResourceId `all-apps`"));
+                                + "request for the whole account, published with ResourceId `all-apps`")));
     }
 
     @Override
@@ -108,15 +102,9 @@ public final class TrtcUsageApi implements UsageApi {
 
     @Override
     public List<ApiCall> calls(UsageSource source, Window window) {
-        List<Long> apps = TencentSources.positiveIds(source.parameters(), SDK_APP_IDS_KEY);
-        List<ApiCall> calls = new ArrayList<>();
-        for (LocalDate[] dates : queries(source, window)) {
-            if (apps.isEmpty()) {
-                calls.add(call(source, window, dates, null));
-            }
-            apps.forEach(app -> calls.add(call(source, window, dates, app)));
-        }
-        return calls;
+        return TencentSources.perItem(queries(source, window),
+                TencentSources.positiveIds(source.parameters(), SDK_APP_IDS_KEY),
+                (dates, app) -> call(source, window, dates, app));
     }
 
     /** The StartTime/EndTime pairs (UTC+8 dates, both included) that get the window in its granularity. */

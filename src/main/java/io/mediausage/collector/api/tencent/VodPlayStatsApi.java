@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.DeclaredUsageApi;
 import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
-import io.mediausage.collector.api.UsageApi;
 import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
@@ -42,7 +42,7 @@ import java.util.Set;
  * that even an inclusive count fits; data is kept for a year. Hours and days without plays may be left out of
  * the answer: nothing is published for them.
  */
-public final class VodPlayStatsApi implements UsageApi {
+public final class VodPlayStatsApi extends DeclaredUsageApi {
 
     public static final String NAME = "tencent-vod-play-stats";
     static final String ACTION = "DescribeMediaPlayStatDetails";
@@ -72,14 +72,8 @@ public final class VodPlayStatsApi implements UsageApi {
     private static final Map<String, WindowPolicy> POLICIES = Map.of(HOUR, HOUR_POLICY, DAY, DAY_POLICY);
     private static final Map<String, String> INTERVALS = Map.of(HOUR, "Hour", DAY, "Day");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<TemplateParameter> templateParameters() {
-        return List.of(
+    public VodPlayStatsApi() {
+        super(NAME, List.of(
                 TencentSources.ACCOUNT_ID,
                 TemplateParameter.required(GRANULARITY_KEY, "Granularity", "`hour` or `day`",
                         "{{usage.tencent-vod-play-stats.granularity}}", "hour",
@@ -93,7 +87,7 @@ public final class VodPlayStatsApi implements UsageApi {
                 TemplateParameter.optional(SUB_APP_ID_KEY, "SubAppId", "whole number", "1500012345",
                         "the VOD application (SubAppId) the files belong to, one per source; needed for accounts "
                                 + "that opened VOD on or after 2023-12-25, even for the default application"),
-                TencentSources.OPTIONAL_REGION);
+                TencentSources.OPTIONAL_REGION));
     }
 
     @Override

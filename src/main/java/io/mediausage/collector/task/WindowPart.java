@@ -1,5 +1,6 @@
-package io.mediausage.collector.exchange;
+package io.mediausage.collector.task;
 
+import io.mediausage.collector.exchange.UsageExchange;
 /**
  * Which part of a window an exchange to the publisher carries ({@link UsageExchange#WINDOW_PART}). A window is
  * published {@link #WHOLE} in one transaction; a wide one (more calls than its source has in flight) is streamed into

@@ -1,5 +1,6 @@
-package io.mediausage.collector.exchange;
+package io.mediausage.collector.task;
 
+import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.CloudApiException;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.mediausage.collector.exchange;
+package io.mediausage.collector.task;
 
 import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.Window;
