@@ -1,6 +1,5 @@
 package io.mediausage.collector.cli;
 
-import io.mediausage.collector.signing.Credentials;
 import io.mediausage.collector.source.CredentialsResolver;
 import java.util.Map;
 

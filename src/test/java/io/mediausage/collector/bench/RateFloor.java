@@ -1,6 +1,5 @@
 package io.mediausage.collector.bench;
 
-import io.mediausage.collector.signing.Credentials;
 import java.time.Duration;
 import java.util.Map;
 

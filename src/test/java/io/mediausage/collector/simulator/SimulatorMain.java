@@ -1,6 +1,5 @@
 package io.mediausage.collector.simulator;
 
-import io.mediausage.collector.signing.Credentials;
 import java.util.concurrent.CountDownLatch;
 
 /**
