@@ -1,12 +1,21 @@
 package io.mediausage.collector.api;
 
 import io.mediausage.collector.event.EventOrigin;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.Window;
 import java.util.Optional;
 
-/** One HTTP request that collects (part of) a window, with everything needed to sign it and map its answer. */
-public sealed interface ApiCall permits TencentApiCall, HuaweiApiCall {
+/**
+ * One HTTP request that collects (part of) a window, with everything needed to sign it and map its answer. Each
+ * cloud's calls name their protocol, whose signer and answer reader the call route looks up by name.
+ */
+public interface ApiCall {
+
+    /**
+     * The cloud protocol (signing scheme and answer convention) of this call, e.g. {@code tencent}: the call route
+     * signs it with bean {@code <protocol>Signing} and reads its answer with bean {@code <protocol>ResponseReader}.
+     */
+    String protocol();
 
     UsageSource source();
 

@@ -2,7 +2,7 @@ package io.mediausage.collector.api;
 
 import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.signing.Tc3Request;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.Window;
 import java.util.Optional;
 
@@ -18,6 +18,14 @@ public record TencentApiCall(UsageSource source, Window window, EventOrigin orig
     /** A call of the whole source. */
     public TencentApiCall(UsageSource source, Window window, EventOrigin origin, String service, Tc3Request request) {
         this(source, window, origin, service, request, null);
+    }
+
+    /** The protocol of every Tencent Cloud API 3.0 call. */
+    public static final String PROTOCOL = "tencent";
+
+    @Override
+    public String protocol() {
+        return PROTOCOL;
     }
 
     @Override

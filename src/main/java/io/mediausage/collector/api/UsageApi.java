@@ -3,7 +3,7 @@ package io.mediausage.collector.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.source.SourceParameters;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.Window;
 import io.mediausage.collector.window.WindowPolicy;
 import java.util.List;
@@ -17,8 +17,6 @@ public interface UsageApi {
 
     /** The API's name in configuration, also the id of its route template, e.g. {@code tencent-mps-usage}. */
     String name();
-
-    Cloud cloud();
 
     /** The API-specific parameters of its route template, besides those every source has. */
     List<TemplateParameter> templateParameters();
@@ -51,7 +49,4 @@ public interface UsageApi {
     default Set<String> itemErrorCodes() {
         return Set.of();
     }
-
-    /** Which signing scheme and error convention an API follows. */
-    enum Cloud { TENCENT, HUAWEI }
 }

@@ -1,11 +1,12 @@
 package io.mediausage.collector.app;
 
+import io.mediausage.collector.api.UsageApis;
 import io.mediausage.collector.checkpoint.CheckpointStore;
 import io.mediausage.collector.checkpoint.KafkaCheckpointStore;
 import io.mediausage.collector.collect.BackfillPlan;
 import io.mediausage.collector.collect.CollectRoutes;
 import io.mediausage.collector.collect.WindowRunner;
-import io.mediausage.collector.collect.WindowTask;
+import io.mediausage.collector.task.WindowTask;
 import io.mediausage.collector.config.ConfigurationCheck;
 import io.mediausage.collector.config.ConfigurationException;
 import io.mediausage.collector.event.UsageJson;
@@ -21,8 +22,9 @@ import io.mediausage.collector.kafka.TransactionalWindowPublisher;
 import io.mediausage.collector.kafka.UsageEventRecords;
 import io.mediausage.collector.route.UsageRouteTemplates;
 import io.mediausage.collector.source.CredentialsResolver;
-import io.mediausage.collector.source.SourceCatalog;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageApis;
+import io.mediausage.collector.catalog.SourceCatalog;
+import io.mediausage.collector.api.UsageSource;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,7 +162,7 @@ public final class CollectorApplication implements AutoCloseable {
             Supplier<Properties> kafkaClient, SourceOwnership ownership, PartitionTakeover takeover,
             CollectorBeans beans) {
         String instanceId = property.apply("usage.group.instance-id");
-        GroupSettings group = new GroupSettings(property.apply("usage.group.id"), property.apply("usage.group.topic"),
+        GroupSettings group = new GroupSettings(property.apply("usage.group.id"), property.apply("usage.group.coordination-topic"),
                 ownership.partitions(), instanceId.isBlank() ? Optional.empty() : Optional.of(instanceId),
                 Duration.parse(property.apply("usage.group.session-timeout")),
                 Duration.parse(property.apply("usage.group.heartbeat-interval")),
@@ -232,7 +234,7 @@ public final class CollectorApplication implements AutoCloseable {
 
     /** The names of the APIs the collector knows, which are also their route template ids. */
     public static List<String> apiNames() {
-        return CollectorBeans.API_NAMES;
+        return UsageApis.names();
     }
 
     public CamelContext context() {

@@ -2,15 +2,11 @@ package io.mediausage.collector.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediausage.collector.api.UsageApi;
+import io.mediausage.collector.api.UsageApis;
 import io.mediausage.collector.api.huawei.HuaweiResponseReader;
 import io.mediausage.collector.api.huawei.HuaweiSigningProcessor;
-import io.mediausage.collector.api.huawei.LiveTranscodeUsageApi;
-import io.mediausage.collector.api.tencent.MpsUsageApi;
-import io.mediausage.collector.api.tencent.SsaiUsageApi;
 import io.mediausage.collector.api.tencent.TencentResponseReader;
 import io.mediausage.collector.api.tencent.TencentSigningProcessor;
-import io.mediausage.collector.api.tencent.TrtcUsageApi;
-import io.mediausage.collector.api.tencent.VodPlayStatsApi;
 import io.mediausage.collector.checkpoint.CheckpointStore;
 import io.mediausage.collector.collect.CollectionPlanner;
 import io.mediausage.collector.collect.ItemFailureOutcome;
@@ -27,7 +23,7 @@ import io.mediausage.collector.metrics.UsageMetrics;
 import io.mediausage.collector.ratelimit.ApiRateLimitProcessor;
 import io.mediausage.collector.ratelimit.ApiRateLimiters;
 import io.mediausage.collector.source.CredentialsResolver;
-import io.mediausage.collector.source.SourceCatalog;
+import io.mediausage.collector.catalog.SourceCatalog;
 import io.mediausage.collector.window.WindowPlanner;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -38,15 +34,8 @@ import org.apache.camel.Processor;
 /** Every bean of the collector, built in one place; routes refer to them by name. */
 public final class CollectorBeans {
 
-    private static final List<UsageApi> APIS = List.of(
-            new MpsUsageApi(),
-            new LiveTranscodeUsageApi(),
-            new TrtcUsageApi(),
-            new VodPlayStatsApi(),
-            new SsaiUsageApi());
-    static final List<String> API_NAMES = APIS.stream().map(UsageApi::name).toList();
 
-    private final List<UsageApi> apis = APIS;
+    private final List<UsageApi> apis = UsageApis.all();
     private final SourceCatalog sourceCatalog;
     private final CollectionPlanner collectionPlanner;
     private final Map<String, Object> named = new LinkedHashMap<>();

@@ -1,7 +1,7 @@
 package io.mediausage.collector.cli;
 
 import io.mediausage.collector.app.CollectorApplication;
-import io.mediausage.collector.collect.WindowTask;
+import io.mediausage.collector.task.WindowTask;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

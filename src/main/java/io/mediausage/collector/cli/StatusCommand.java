@@ -6,7 +6,7 @@ import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.event.UsageJson;
 import io.mediausage.collector.kafka.KafkaClientProperties;
 import io.mediausage.collector.metrics.HealthyLag;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;

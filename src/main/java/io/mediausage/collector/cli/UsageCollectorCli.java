@@ -5,7 +5,7 @@ import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.collect.BackfillPlan;
 import io.mediausage.collector.config.ConfigurationException;
 import io.mediausage.collector.source.CredentialsResolver;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;

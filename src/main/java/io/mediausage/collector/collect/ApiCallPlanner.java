@@ -1,5 +1,6 @@
 package io.mediausage.collector.collect;
 
+import io.mediausage.collector.task.WindowTask;
 import io.mediausage.collector.api.ApiCall;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.mediausage.collector.collect;
 
+import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.CloudApiException;
 import org.apache.camel.Exchange;
@@ -27,7 +28,7 @@ final class ApiCallRetryLog implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ApiCall call = exchange.getProperty(CollectRoutes.API_CALL, ApiCall.class);
+        ApiCall call = exchange.getProperty(UsageExchange.API_CALL, ApiCall.class);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         // a cloud error's message names the call's API, code and RequestId; any other failure needs its class
         String cause = failure instanceof CloudApiException ? failure.getMessage() : String.valueOf(failure);

@@ -1,5 +1,6 @@
 package io.mediausage.collector.collect;
 
+import io.mediausage.collector.task.WindowTask;
 import io.mediausage.collector.window.Window;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,7 @@
 package io.mediausage.collector.collect;
 
 import io.mediausage.collector.api.CloudApiException;
-import io.mediausage.collector.api.HuaweiApiCall;
-import io.mediausage.collector.api.TencentApiCall;
+import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.group.SourceNotOwnedException;
 import java.time.Clock;
 import org.apache.camel.LoggingLevel;
@@ -24,26 +23,9 @@ public final class CollectRoutes extends RouteBuilder {
     public static final String CALL_API = "direct:call-api";
     public static final String PUBLISH_WINDOW = "direct:publish-window";
     public static final String WINDOW_FAILED = "direct:window-failed";
-    public static final String WINDOW_TASK = "usageWindowTask";
-    public static final String API_CALL = "usageApiCall";
-    public static final String API_URL = "usageApiUrl";
-    public static final String TOPIC = "usageTopic";
-    /** The items of a window that failed ({@link ItemFailure}s) and those that were collected (their names). */
-    public static final String FAILED_ITEMS = "usageFailedItems";
-    public static final String COLLECTED_ITEMS = "usageCollectedItems";
-    /** The {@link WindowPart} an exchange to the publisher carries, and the events a window published in all. */
-    public static final String WINDOW_PART = "usageWindowPart";
-    public static final String WINDOW_EVENTS = "usageWindowEvents";
-
-    // what is being collected, for the logs: camel-mdc copies these exchange properties into the MDC of every line
-    // logged while the exchange is processed (camel.mdc.custom-properties in application.properties)
-    public static final String SOURCE = "usageSource";
-    public static final String WINDOW = "usageWindow";
-    public static final String API_ACTION = "usageApiAction";
-    /** The RequestId of the cloud's answer to the current attempt of an API call, once it is read. */
-    public static final String CLOUD_REQUEST_ID = "usageCloudRequestId";
-
     private static final String HTTP_OPTIONS = "?throwExceptionOnFailure=false";
+    /** The bean of the current call's protocol with the role that follows, e.g. {@code bean:tencentSigning}. */
+    private static final String PROTOCOL_BEAN = "bean:${exchangeProperty." + UsageExchange.API_CALL + ".protocol()}";
 
     @Override
     public void configure() throws Exception {
@@ -55,9 +37,9 @@ public final class CollectRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler()) // a failure goes back to the window runner
                 .process("windowPublisher")
                 .process("usageWindowPublished")
-                .filter(exchangeProperty(WINDOW_EVENTS).isNotNull()) // the whole window, not one of its parts
-                    .log("Published ${exchangeProperty." + WINDOW_TASK + "}: ${exchangeProperty." + WINDOW_EVENTS
-                            + "} event(s)");
+                .filter(exchangeProperty(UsageExchange.WINDOW_EVENTS).isNotNull()) // the whole window, not one of its parts
+                    .log("Published ${exchangeProperty." + UsageExchange.WINDOW_TASK + "}: ${exchangeProperty."
+                            + UsageExchange.WINDOW_EVENTS + "} event(s)");
 
         from(WINDOW_FAILED).routeId("window-failed")
                 .process("usageWindowFailed")
@@ -91,34 +73,22 @@ public final class CollectRoutes extends RouteBuilder {
                     .process("usageApiCallFailed") // ...and the last one
                     .to("direct:usage-dead-letter")
                 .end()
-                .setProperty(API_CALL, body())
+                .setProperty(UsageExchange.API_CALL, body())
                 .process("logContext")
-                .choice()
-                    .when(exchangeProperty(API_CALL).isInstanceOf(TencentApiCall.class)).to("direct:call-tencent-api")
-                    .when(exchangeProperty(API_CALL).isInstanceOf(HuaweiApiCall.class)).to("direct:call-huawei-api")
-                .end();
+                .to("direct:call-cloud-api");
 
         // each attempt (a retry starts here again) takes its rate-limit permit, then signs afresh (the signature carries
-        // the time) from the call kept in an exchange property, and is sent at once
-        from("direct:call-tencent-api").routeId("call-tencent-api").errorHandler(noErrorHandler())
-                .removeProperty(CLOUD_REQUEST_ID) // the previous attempt's answer is not this one's
+        // the time) from the call kept in an exchange property, and is sent at once. The signer and the answer reader
+        // are the beans of the call's protocol (tencentSigning, huaweiResponseReader...): a new cloud adds those two
+        // beans and nothing here
+        from("direct:call-cloud-api").routeId("call-cloud-api").errorHandler(noErrorHandler())
+                .removeProperty(UsageExchange.CLOUD_REQUEST_ID) // the previous attempt's answer is not this one's
                 .process(windowDeadline.check())
                 .process("apiRateLimit") // every attempt, retries too, waits its turn just before it is signed and sent
                 .process("ownedSourceCheck") // a permit waited for by a replica that lost the source is not used
-                .process("tencentSigning")
-                .toD("${exchangeProperty." + API_URL + "}" + HTTP_OPTIONS)
-                .process("tencentResponseReader")
-                .process("usageEventMapper")
-                .process("usageApiCallSucceeded");
-
-        from("direct:call-huawei-api").routeId("call-huawei-api").errorHandler(noErrorHandler())
-                .removeProperty(CLOUD_REQUEST_ID) // the previous attempt's answer is not this one's
-                .process(windowDeadline.check())
-                .process("apiRateLimit") // every attempt, retries too, waits its turn just before it is signed and sent
-                .process("ownedSourceCheck") // a permit waited for by a replica that lost the source is not used
-                .process("huaweiSigning")
-                .toD("${exchangeProperty." + API_URL + "}" + HTTP_OPTIONS)
-                .process("huaweiResponseReader")
+                .toD(PROTOCOL_BEAN + "Signing")
+                .toD("${exchangeProperty." + UsageExchange.API_URL + "}" + HTTP_OPTIONS)
+                .toD(PROTOCOL_BEAN + "ResponseReader")
                 .process("usageEventMapper")
                 .process("usageApiCallSucceeded");
 

@@ -1,9 +1,11 @@
 package io.mediausage.collector.collect;
 
+import io.mediausage.collector.task.WindowTask;
+import io.mediausage.collector.task.ResumableRange;
 import io.mediausage.collector.checkpoint.BackfillCheckpoint;
 import io.mediausage.collector.checkpoint.CheckpointStore;
 import io.mediausage.collector.checkpoint.ItemGap;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.WindowPlan;
 import io.mediausage.collector.window.WindowPlanner;
 import java.time.Clock;

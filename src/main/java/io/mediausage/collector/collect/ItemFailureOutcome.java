@@ -1,5 +1,7 @@
 package io.mediausage.collector.collect;
 
+import io.mediausage.collector.task.ItemFailure;
+import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.CloudApiException;
 import org.apache.camel.Exchange;
@@ -18,11 +20,11 @@ public final class ItemFailureOutcome implements Processor {
 
     /** Matches a failed call whose error belongs to its item. */
     public static final Predicate IS_ITEM_ERROR = exchange -> ItemFailure.isItemError(
-            exchange.getProperty(CollectRoutes.API_CALL, ApiCall.class), failure(exchange));
+            exchange.getProperty(UsageExchange.API_CALL, ApiCall.class), failure(exchange));
 
     @Override
     public void process(Exchange exchange) {
-        ApiCall call = exchange.getProperty(CollectRoutes.API_CALL, ApiCall.class);
+        ApiCall call = exchange.getProperty(UsageExchange.API_CALL, ApiCall.class);
         ItemFailure failure = ItemFailure.of(call, (CloudApiException) failure(exchange));
         LOG.warn("Item {} of source '{}' not collected in window {}: {}; the window's other items are published and "
                 + "this item's part is kept as a gap, collected again by later runs", failure.item(),

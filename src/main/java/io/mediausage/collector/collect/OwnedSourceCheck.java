@@ -1,7 +1,9 @@
 package io.mediausage.collector.collect;
 
+import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.group.SourceNotOwnedException;
 import io.mediausage.collector.group.SourceOwnership;
+import io.mediausage.collector.task.WindowTask;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -19,7 +21,7 @@ public final class OwnedSourceCheck implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        WindowTask task = exchange.getProperty(CollectRoutes.WINDOW_TASK, WindowTask.class);
+        WindowTask task = exchange.getProperty(UsageExchange.WINDOW_TASK, WindowTask.class);
         if (task != null && !ownership.owns(task.source())) {
             throw new SourceNotOwnedException("source '" + task.source().name() + "' is no longer this replica's "
                     + "(handed over, or this replica was silent past its session timeout): the call is not made");

@@ -1,7 +1,8 @@
 package io.mediausage.collector.collect;
 
 import io.mediausage.collector.group.SourceOwnership;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
+import io.mediausage.collector.task.WindowTask;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

@@ -1,8 +1,9 @@
 package io.mediausage.collector.collect;
 
+import io.mediausage.collector.catalog.SourceCatalog;
 import io.mediausage.collector.group.SourceOwnership;
-import io.mediausage.collector.source.SourceCatalog;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.catalog.SourceCatalog;
+import io.mediausage.collector.api.UsageSource;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

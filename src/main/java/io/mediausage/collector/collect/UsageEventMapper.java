@@ -1,5 +1,6 @@
 package io.mediausage.collector.collect;
 
+import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.ApiResponse;
 import io.mediausage.collector.api.CloudApiException;
@@ -11,7 +12,7 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** Maps an API answer (body) for the call in exchange property {@link CollectRoutes#API_CALL} to usage events. */
+/** Maps an API answer (body) for the call in exchange property {@link UsageExchange#API_CALL} to usage events. */
 public final class UsageEventMapper implements Processor {
 
     private final UsageEventFactory factory;
@@ -24,7 +25,7 @@ public final class UsageEventMapper implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        ApiCall call = exchange.getProperty(CollectRoutes.API_CALL, ApiCall.class);
+        ApiCall call = exchange.getProperty(UsageExchange.API_CALL, ApiCall.class);
         ApiResponse response = exchange.getMessage().getMandatoryBody(ApiResponse.class);
         List<UsageEvent> events = factory.create(call.origin(), measurements(call, response), response.requestId(),
                 clock.instant());

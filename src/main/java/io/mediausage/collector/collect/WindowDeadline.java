@@ -1,5 +1,6 @@
 package io.mediausage.collector.collect;
 
+import io.mediausage.collector.exchange.UsageExchange;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,7 @@ public final class WindowDeadline {
     public Processor check() {
         return exchange -> {
             if (hasPassed(exchange)) {
-                throw new WindowDeadlineExceededException("window " + exchange.getProperty(CollectRoutes.WINDOW)
+                throw new WindowDeadlineExceededException("window " + exchange.getProperty(UsageExchange.WINDOW)
                         + " passed its deadline " + exchange.getProperty(PROPERTY) + " (usage.window.deadline)");
             }
         };

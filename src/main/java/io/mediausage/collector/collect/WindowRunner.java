@@ -1,5 +1,9 @@
 package io.mediausage.collector.collect;
 
+import io.mediausage.collector.task.WindowTask;
+import io.mediausage.collector.task.WindowPart;
+import io.mediausage.collector.task.ItemFailure;
+import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.event.UsageEvent;
 import java.time.Clock;
@@ -129,7 +133,7 @@ public final class WindowRunner {
                         failure = failed(window.task, result.getException());
                         halted = stopAtFailure;
                     } else {
-                        published = result.getProperty(CollectRoutes.WINDOW_EVENTS, Integer.class);
+                        published = result.getProperty(UsageExchange.WINDOW_EVENTS, Integer.class);
                         failure = ItemFailure.describe(result);
                     }
                 }
@@ -213,10 +217,10 @@ public final class WindowRunner {
             published += answered.size();
         }
         collected.getMessage().setBody(events);
-        collected.setProperty(CollectRoutes.WINDOW_PART, open ? WindowPart.LAST : WindowPart.WHOLE);
-        collected.setProperty(CollectRoutes.FAILED_ITEMS, failedItems);
-        collected.setProperty(CollectRoutes.COLLECTED_ITEMS, collectedItems);
-        collected.setProperty(CollectRoutes.WINDOW_EVENTS, published + events.size());
+        collected.setProperty(UsageExchange.WINDOW_PART, open ? WindowPart.LAST : WindowPart.WHOLE);
+        collected.setProperty(UsageExchange.FAILED_ITEMS, failedItems);
+        collected.setProperty(UsageExchange.COLLECTED_ITEMS, collectedItems);
+        collected.setProperty(UsageExchange.WINDOW_EVENTS, published + events.size());
         producer.send(CollectRoutes.PUBLISH_WINDOW, collected);
         return collected;
     }
@@ -224,7 +228,7 @@ public final class WindowRunner {
     /** One part of a wide window, published into its open transaction. */
     private Exchange publish(WindowTask task, WindowPart part, List<UsageEvent> events) {
         Exchange exchange = windowExchange(task);
-        exchange.setProperty(CollectRoutes.WINDOW_PART, part);
+        exchange.setProperty(UsageExchange.WINDOW_PART, part);
         exchange.getMessage().setBody(events);
         return producer.send(CollectRoutes.PUBLISH_WINDOW, exchange);
     }
@@ -240,11 +244,11 @@ public final class WindowRunner {
 
     private Exchange windowExchange(WindowTask task) {
         Exchange exchange = new DefaultExchange(context);
-        exchange.setProperty(CollectRoutes.WINDOW_TASK, task);
-        exchange.setProperty(CollectRoutes.TOPIC, task.source().topic());
+        exchange.setProperty(UsageExchange.WINDOW_TASK, task);
+        exchange.setProperty(UsageExchange.TOPIC, task.source().topic());
         // what is being collected, for every log line about it (camel-mdc)
-        exchange.setProperty(CollectRoutes.SOURCE, task.source().name());
-        exchange.setProperty(CollectRoutes.WINDOW, task.window().toString());
+        exchange.setProperty(UsageExchange.SOURCE, task.source().name());
+        exchange.setProperty(UsageExchange.WINDOW, task.window().toString());
         return exchange;
     }
 

@@ -1,5 +1,6 @@
 package io.mediausage.collector.config;
 
+import io.mediausage.collector.source.Suggestions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

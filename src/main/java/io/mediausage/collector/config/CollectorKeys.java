@@ -1,6 +1,8 @@
 package io.mediausage.collector.config;
 
 import io.mediausage.collector.api.TemplateParameter;
+import io.mediausage.collector.source.Suggestions;
+import io.mediausage.collector.source.TimeZoneIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TimeZone;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -112,7 +113,7 @@ public final class CollectorKeys {
                 problems.add(new ConfigurationProblem(origin(file, key, environment), null, key,
                         "must be an ISO-8601 duration above zero such as PT2M, got '" + set.get() + "'"));
             } else if (key.equals(SCHEDULE_TIME_ZONE)) {
-                timeZoneProblem(set.get()).ifPresent(problem ->
+                TimeZoneIds.problem(set.get()).ifPresent(problem ->
                         problems.add(new ConfigurationProblem(origin(file, key, environment), null, key, problem)));
             }
         }
@@ -139,17 +140,5 @@ public final class CollectorKeys {
         } catch (NumberFormatException e) {
             return false; // more digits than an int holds
         }
-    }
-
-    /**
-     * Why a time zone id will not do, if it will not. Quartz reads it with {@link TimeZone#getTimeZone(String)},
-     * which takes an unknown id for GMT without a word: that is what is checked here.
-     */
-    public static Optional<String> timeZoneProblem(String zone) {
-        if (!"GMT".equals(zone) && "GMT".equals(TimeZone.getTimeZone(zone).getID())) {
-            return Optional.of("'" + zone + "' is not a time zone" + Suggestions.didYouMean(zone,
-                    Set.of(TimeZone.getAvailableIDs())) + " (an id such as UTC, Asia/Shanghai or GMT+08:00)");
-        }
-        return Optional.empty();
     }
 }

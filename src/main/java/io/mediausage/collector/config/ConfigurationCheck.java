@@ -2,9 +2,9 @@ package io.mediausage.collector.config;
 
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.UsageApi;
-import io.mediausage.collector.route.UsageRouteTemplates;
 import io.mediausage.collector.source.CredentialsResolver;
-import io.mediausage.collector.source.SourceCatalog;
+import io.mediausage.collector.catalog.SourceCatalog;
+import io.mediausage.collector.catalog.SourceContract;
 import io.mediausage.collector.source.SourceConfigException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +59,7 @@ public final class ConfigurationCheck extends MainListenerSupport {
         this.apis = apis;
         this.credentials = credentials;
         this.clock = clock;
-        apis.forEach(api -> templates.put(api.name(), UsageRouteTemplates.parameters(api)));
+        apis.forEach(api -> templates.put(api.name(), SourceContract.of(api)));
         keys = CollectorKeys.of(templates.values());
     }
 

@@ -1,5 +1,6 @@
 package io.mediausage.collector.config;
 
+import io.mediausage.collector.source.Suggestions;
 import io.mediausage.collector.api.TemplateParameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

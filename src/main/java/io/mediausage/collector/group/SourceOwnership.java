@@ -1,6 +1,6 @@
 package io.mediausage.collector.group;
 
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.mediausage.collector.kafka;
 
+import io.mediausage.collector.exchange.UsageExchange;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.CloudApiException;
-import io.mediausage.collector.collect.CollectRoutes;
 import java.time.Clock;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -27,7 +27,7 @@ public final class DeadLetterRecordProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        ApiCall call = exchange.getProperty(CollectRoutes.API_CALL, ApiCall.class);
+        ApiCall call = exchange.getProperty(UsageExchange.API_CALL, ApiCall.class);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ObjectNode record = objectMapper.createObjectNode()
                 .put("source", call.source().name())

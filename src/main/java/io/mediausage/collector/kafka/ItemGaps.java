@@ -1,9 +1,9 @@
 package io.mediausage.collector.kafka;
 
+import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.checkpoint.ItemGap;
-import io.mediausage.collector.collect.CollectRoutes;
-import io.mediausage.collector.collect.ItemFailure;
-import io.mediausage.collector.collect.WindowTask;
+import io.mediausage.collector.task.ItemFailure;
+import io.mediausage.collector.task.WindowTask;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -19,9 +19,9 @@ record ItemGaps(List<ItemGap> opened, List<ItemGap> closed) {
 
     @SuppressWarnings("unchecked")
     static ItemGaps of(Exchange exchange, List<ItemGap> open, boolean repair) {
-        WindowTask task = exchange.getProperty(CollectRoutes.WINDOW_TASK, WindowTask.class);
-        List<ItemFailure> failed = exchange.getProperty(CollectRoutes.FAILED_ITEMS, List.of(), List.class);
-        Set<String> collected = exchange.getProperty(CollectRoutes.COLLECTED_ITEMS, Set.of(), Set.class);
+        WindowTask task = exchange.getProperty(UsageExchange.WINDOW_TASK, WindowTask.class);
+        List<ItemFailure> failed = exchange.getProperty(UsageExchange.FAILED_ITEMS, List.of(), List.class);
+        Set<String> collected = exchange.getProperty(UsageExchange.COLLECTED_ITEMS, Set.of(), Set.class);
         Set<String> failedItems = failed.stream().map(ItemFailure::item).collect(Collectors.toSet());
         // one gap per item, even where the item had several calls in the window (TRTC's date ranges)
         List<ItemGap> opened = repair ? List.of() : List.copyOf(failed.stream().map(failure -> new ItemGap(

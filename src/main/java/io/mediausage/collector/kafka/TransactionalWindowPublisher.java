@@ -1,11 +1,11 @@
 package io.mediausage.collector.kafka;
 
+import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.checkpoint.BackfillCheckpoint;
 import io.mediausage.collector.checkpoint.Checkpoint;
 import io.mediausage.collector.checkpoint.KafkaCheckpointStore;
-import io.mediausage.collector.collect.CollectRoutes;
-import io.mediausage.collector.collect.WindowPart;
-import io.mediausage.collector.collect.WindowTask;
+import io.mediausage.collector.task.WindowPart;
+import io.mediausage.collector.task.WindowTask;
 import io.mediausage.collector.event.UsageEvent;
 import io.mediausage.collector.group.SourceNotOwnedException;
 import io.mediausage.collector.group.SourcePartitions;
@@ -87,8 +87,8 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
     @Override
     @SuppressWarnings("unchecked")
     public void process(Exchange exchange) throws Exception {
-        WindowTask task = exchange.getProperty(CollectRoutes.WINDOW_TASK, WindowTask.class);
-        WindowPart part = exchange.getProperty(CollectRoutes.WINDOW_PART, WindowPart.WHOLE, WindowPart.class);
+        WindowTask task = exchange.getProperty(UsageExchange.WINDOW_TASK, WindowTask.class);
+        WindowPart part = exchange.getProperty(UsageExchange.WINDOW_PART, WindowPart.WHOLE, WindowPart.class);
         Lane lane = lane(task);
         if (part == WindowPart.WHOLE || part == WindowPart.FIRST) {
             lane.lock.lock(); // held until the window's transaction is committed or aborted
@@ -165,7 +165,7 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
             return;
         }
         KafkaProducer<String, String> transactional = lane.producer();
-        String topic = exchange.getProperty(CollectRoutes.TOPIC, String.class);
+        String topic = exchange.getProperty(UsageExchange.TOPIC, String.class);
         List<UsageEvent> events = exchange.getMessage().getMandatoryBody(List.class);
         try {
             if (part == WindowPart.WHOLE || part == WindowPart.FIRST) {

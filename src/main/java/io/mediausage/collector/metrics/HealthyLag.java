@@ -1,7 +1,7 @@
 package io.mediausage.collector.metrics;
 
-import io.mediausage.collector.source.SourceCatalog;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.catalog.SourceCatalog;
+import io.mediausage.collector.api.UsageSource;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.mediausage.collector.metrics;
 
+import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.api.ApiCall;
-import io.mediausage.collector.collect.CollectRoutes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -16,7 +16,7 @@ final class ItemFailedRecorder implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        ApiCall call = exchange.getProperty(CollectRoutes.API_CALL, ApiCall.class);
+        ApiCall call = exchange.getProperty(UsageExchange.API_CALL, ApiCall.class);
         call.item().ifPresent(item -> metrics.itemFailed(exchange.getContext(), call.source().name(), item));
     }
 }

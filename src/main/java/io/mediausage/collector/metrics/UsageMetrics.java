@@ -2,7 +2,7 @@ package io.mediausage.collector.metrics;
 
 import io.mediausage.collector.api.CloudApiException;
 import io.mediausage.collector.checkpoint.CheckpointStore;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

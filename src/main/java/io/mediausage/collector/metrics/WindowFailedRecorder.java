@@ -1,7 +1,7 @@
 package io.mediausage.collector.metrics;
 
-import io.mediausage.collector.collect.CollectRoutes;
-import io.mediausage.collector.collect.WindowTask;
+import io.mediausage.collector.exchange.UsageExchange;
+import io.mediausage.collector.task.WindowTask;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -16,7 +16,7 @@ final class WindowFailedRecorder implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        WindowTask task = exchange.getProperty(CollectRoutes.WINDOW_TASK, WindowTask.class);
+        WindowTask task = exchange.getProperty(UsageExchange.WINDOW_TASK, WindowTask.class);
         if (task == null && exchange.getMessage().getBody() instanceof WindowTask body) {
             task = body;
         }

@@ -1,7 +1,7 @@
 package io.mediausage.collector.metrics;
 
-import io.mediausage.collector.collect.CollectRoutes;
-import io.mediausage.collector.collect.WindowTask;
+import io.mediausage.collector.exchange.UsageExchange;
+import io.mediausage.collector.task.WindowTask;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -20,7 +20,7 @@ final class WindowPublishedRecorder implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        WindowTask task = exchange.getProperty(CollectRoutes.WINDOW_TASK, WindowTask.class);
+        WindowTask task = exchange.getProperty(UsageExchange.WINDOW_TASK, WindowTask.class);
         List<?> events = exchange.getMessage().getBody(List.class);
         String source = task.source().name();
         metrics.eventsPublished(exchange.getContext(), source, events == null ? 0 : events.size());

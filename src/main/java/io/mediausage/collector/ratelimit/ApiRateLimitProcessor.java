@@ -1,7 +1,7 @@
 package io.mediausage.collector.ratelimit;
 
+import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.api.ApiCall;
-import io.mediausage.collector.collect.CollectRoutes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -16,7 +16,7 @@ public final class ApiRateLimitProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) throws InterruptedException {
-        ApiCall call = exchange.getProperty(CollectRoutes.API_CALL, ApiCall.class);
+        ApiCall call = exchange.getProperty(UsageExchange.API_CALL, ApiCall.class);
         limiters.acquire(call.source().credentials().accessKeyId(), call.origin().apiAction(), call.source().rateLimit());
     }
 }

@@ -1,9 +1,9 @@
 package io.mediausage.collector.route;
 
-import io.mediausage.collector.api.TemplateParameter;
+import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.api.UsageApi;
-import io.mediausage.collector.collect.CollectRoutes;
-import io.mediausage.collector.source.SourceCatalog;
+import io.mediausage.collector.catalog.SourceCatalog;
+import io.mediausage.collector.catalog.SourceContract;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.LoggingLevel;
@@ -45,43 +45,9 @@ public final class UsageRouteTemplates extends RouteBuilder {
         });
     }
 
-    /**
-     * Every parameter of an API's template: those every source has, then the API's own. The configuration check
-     * reads the same list, so the parameters and {@code usage.*} keys it accepts are exactly those the templates use.
-     */
-    public static List<TemplateParameter> parameters(UsageApi api) {
-        String defaults = "{{usage." + api.name() + ".";
-        List<TemplateParameter> parameters = new ArrayList<>(List.of(
-                TemplateParameter.required(SourceCatalog.SOURCE_NAME, null,
-                        "Unique name of the source; also its route id, Quartz job usage/<name> and x_SourceName"),
-                TemplateParameter.required(SourceCatalog.SCHEDULE, defaults + "schedule}}",
-                        "Quartz cron of the collection runs"),
-                TemplateParameter.required(SourceCatalog.SCHEDULE_TIME_ZONE, "{{usage.schedule-time-zone}}",
-                        "Time zone of the cron"),
-                TemplateParameter.required(SourceCatalog.ENDPOINT, defaults + "endpoint}}",
-                        "API base URL; the documented host unless overridden"),
-                TemplateParameter.required(SourceCatalog.TOPIC, defaults + "topic}}", "Kafka topic of the events"),
-                TemplateParameter.required(SourceCatalog.START, defaults + "start}}",
-                        "First instant the first run collects from: ISO instant, or a duration before now (P7D)"),
-                TemplateParameter.required(SourceCatalog.SETTLE_DELAY, defaults + "settle-delay}}",
-                        "How long after a bucket ends it is collected (ISO duration)"),
-                TemplateParameter.required(SourceCatalog.LOOKBACK, defaults + "lookback}}",
-                        "How far behind the settled edge each run collects again, for late restatements (ISO duration)"),
-                TemplateParameter.required(SourceCatalog.RATE_LIMIT, defaults + "rate-limit}}",
-                        "Requests per second for this API and these credentials, shared by every source using them"),
-                TemplateParameter.required(SourceCatalog.ACCESS_KEY_ID_VARIABLE, defaults + "access-key-id-variable}}",
-                        "Environment variable holding the access key id"),
-                TemplateParameter.required(SourceCatalog.SECRET_KEY_VARIABLE, defaults + "secret-key-variable}}",
-                        "Environment variable holding the secret key (secret)"),
-                TemplateParameter.optional(SourceCatalog.SECURITY_TOKEN_VARIABLE,
-                        "Environment variable holding a temporary security token (secret)")));
-        parameters.addAll(api.templateParameters());
-        return parameters;
-    }
-
     private void template(UsageApi api) {
         RouteTemplateDefinition template = routeTemplate(api.name());
-        parameters(api).forEach(parameter -> {
+        SourceContract.of(api).forEach(parameter -> {
             if (parameter.required()) {
                 template.templateParameter(parameter.name(), parameter.defaultValue(), parameter.description());
             } else {
@@ -95,7 +61,7 @@ public final class UsageRouteTemplates extends RouteBuilder {
                     .log(LoggingLevel.ERROR, "Run of source {{sourceName}} stopped at a failed window, which the next "
                             + "run collects again: ${exception.message}")
                 .end()
-                .setProperty(CollectRoutes.SOURCE, constant("{{sourceName}}")) // for the run's log lines
+                .setProperty(UsageExchange.SOURCE, constant("{{sourceName}}")) // for the run's log lines
                 .setBody(constant("{{sourceName}}"))
                 .process("scheduledWindows")
                 .process("scheduledRun");

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * Tells an environment variable's name from a secret typed in its place, so that a problem with the parameter can
  * name the variable without ever repeating a secret.
  */
-final class VariableNames {
+public final class VariableNames {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Access keys are 16 or more letters and digits; variable names of that length have a word separator. */
@@ -20,7 +20,7 @@ final class VariableNames {
      * more letters and digits without {@code _}, nor lower case letters mixed with digits without {@code _}
      * (shapes of access keys and passwords).
      */
-    static boolean looksLikeOne(String value) {
+    public static boolean looksLikeOne(String value) {
         if (!NAME.matcher(value).matches() || value.contains("_")) {
             return NAME.matcher(value).matches();
         }

@@ -34,6 +34,7 @@ record BenchCase(String name, String description, Api api, Instant from, Instant
             case SSAI_USAGE -> "tencent-ssai-usage";
             case VOD_PLAY_STATS -> "tencent-vod-play-stats";
             case HUAWEI_TRANSCODE -> "huawei-live-transcode-usage";
+            default -> throw new IllegalArgumentException("no bench case is written for " + api);
         };
     }
 

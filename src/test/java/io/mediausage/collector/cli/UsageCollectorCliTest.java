@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mediausage.collector.api.huawei.LiveTranscodeUsageApi;
-import io.mediausage.collector.collect.WindowTask;
+import io.mediausage.collector.task.WindowTask;
 import io.mediausage.collector.testing.TestSources;
 import io.mediausage.collector.window.Window;
 import java.io.ByteArrayOutputStream;

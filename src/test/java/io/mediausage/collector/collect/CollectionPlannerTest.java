@@ -1,5 +1,7 @@
 package io.mediausage.collector.collect;
 
+import io.mediausage.collector.task.WindowTask;
+import io.mediausage.collector.task.ResumableRange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediausage.collector.api.huawei.LiveTranscodeUsageApi;
@@ -9,7 +11,7 @@ import io.mediausage.collector.checkpoint.ItemGap;
 import io.mediausage.collector.signing.Credentials;
 import io.mediausage.collector.testing.CapturedLog;
 import io.mediausage.collector.source.SourceParameters;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.Window;
 import io.mediausage.collector.window.WindowPlanner;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package io.mediausage.collector.collect;
 
+import io.mediausage.collector.exchange.UsageExchange;
 import static io.mediausage.collector.api.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +54,7 @@ class UsageEventMapperTest {
                 Map.of("projectId", "0a1b2c3d4e5f", "region", "cn-north-4")), new Window(
                 Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T01:00:00Z"))).get(0);
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
-        exchange.setProperty(CollectRoutes.API_CALL, call);
+        exchange.setProperty(UsageExchange.API_CALL, call);
         exchange.getMessage().setBody(response);
         return exchange;
     }

@@ -1,5 +1,8 @@
 package io.mediausage.collector.collect;
 
+import io.mediausage.collector.task.WindowTask;
+import io.mediausage.collector.task.WindowPart;
+import io.mediausage.collector.exchange.UsageExchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediausage.collector.api.ApiCall;
@@ -7,7 +10,7 @@ import io.mediausage.collector.api.huawei.LiveTranscodeUsageApi;
 import io.mediausage.collector.api.tencent.VodPlayStatsApi;
 import io.mediausage.collector.signing.Credentials;
 import io.mediausage.collector.source.SourceParameters;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.Window;
 import java.net.URI;
 import java.time.Clock;
@@ -65,11 +68,11 @@ class WindowRunnerTest {
                     }
                 });
                 from(CollectRoutes.PUBLISH_WINDOW).process(exchange -> {
-                    WindowPart part = exchange.getProperty(CollectRoutes.WINDOW_PART, WindowPart.WHOLE,
+                    WindowPart part = exchange.getProperty(UsageExchange.WINDOW_PART, WindowPart.WHOLE,
                             WindowPart.class);
                     parts.add(part);
                     if (part == WindowPart.WHOLE || part == WindowPart.LAST) {
-                        published.add(exchange.getProperty(CollectRoutes.WINDOW_TASK, WindowTask.class).window());
+                        published.add(exchange.getProperty(UsageExchange.WINDOW_TASK, WindowTask.class).window());
                     }
                 });
                 from(CollectRoutes.WINDOW_FAILED).log("failed: ${body}");

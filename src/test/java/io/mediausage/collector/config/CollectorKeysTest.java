@@ -6,9 +6,9 @@ import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.UsageApi;
 import io.mediausage.collector.app.CollectorBeans;
 import io.mediausage.collector.checkpoint.CheckpointStore;
+import io.mediausage.collector.catalog.SourceContract;
 import io.mediausage.collector.group.SourceOwnership;
 import io.mediausage.collector.group.SourcePartitions;
-import io.mediausage.collector.route.UsageRouteTemplates;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Test;
 class CollectorKeysTest {
 
     private static final List<List<TemplateParameter>> TEMPLATES = List.of(List.of(
-            TemplateParameter.required("rateLimit", "{{usage.tencent-mps-usage.rate-limit}}", "requests a second"),
-            TemplateParameter.required("scheduleTimeZone", "{{usage.schedule-time-zone}}", "time zone")));
+            TemplateParameter.required("rateLimit", "Rate limit", "number", "{{usage.tencent-mps-usage.rate-limit}}",
+                    "2", "requests a second"),
+            TemplateParameter.required("scheduleTimeZone", "Time zone", "time zone id", "{{usage.schedule-time-zone}}",
+                    "UTC", "time zone")));
 
     private static Properties shipped() throws IOException {
         Properties properties = new Properties();
@@ -49,7 +51,7 @@ class CollectorKeysTest {
         Properties shipped = shipped();
         List<UsageApi> apis = new CollectorBeans(Clock.systemUTC(), name -> Optional.empty(), CheckpointStore.NONE,
                 exchange -> { }, SourceOwnership.everything(() -> new SourcePartitions(1))).apis();
-        CollectorKeys keys = CollectorKeys.of(apis.stream().map(UsageRouteTemplates::parameters).toList());
+        CollectorKeys keys = CollectorKeys.of(apis.stream().map(SourceContract::of).toList());
 
         assertThat(keys.check("application.properties", shipped.stringPropertyNames(),
                 key -> Optional.ofNullable(shipped.getProperty(key)), Map.of())).isEmpty();
@@ -94,8 +96,8 @@ class CollectorKeysTest {
 
     @Test
     void should_take_a_known_time_zone_and_refuse_one_quartz_would_read_as_gmt() {
-        assertThat(CollectorKeys.timeZoneProblem("Asia/Shanghai")).isEmpty();
-        assertThat(CollectorKeys.timeZoneProblem("GMT")).isEmpty();
-        assertThat(CollectorKeys.timeZoneProblem("UTC+8")).get().asString().contains("'UTC+8' is not a time zone");
+        assertThat(io.mediausage.collector.source.TimeZoneIds.problem("Asia/Shanghai")).isEmpty();
+        assertThat(io.mediausage.collector.source.TimeZoneIds.problem("GMT")).isEmpty();
+        assertThat(io.mediausage.collector.source.TimeZoneIds.problem("UTC+8")).get().asString().contains("'UTC+8' is not a time zone");
     }
 }

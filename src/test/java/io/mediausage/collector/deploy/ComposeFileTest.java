@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import io.mediausage.collector.api.UsageApis;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** docker-compose.yml checked without a Docker engine: against the Compose Specification schema, and the config. */
@@ -77,18 +80,28 @@ class ComposeFileTest {
     @Test
     void should_create_every_default_usage_topic_compacted_and_the_collectors_own_topics() throws Exception {
         Properties config = config();
-        String createTopics = compose().path("services").path("create-topics").path("command").get(0).asText();
+        JsonNode createTopics = compose().path("services").path("create-topics");
+        String command = createTopics.path("command").get(0).asText();
 
-        List<String> usageTopics = config.stringPropertyNames().stream().filter(k -> k.endsWith(".topic"))
-                .filter(k -> k.startsWith("usage.tencent-") || k.startsWith("usage.huawei-"))
-                .map(config::getProperty).toList();
-        assertThat(usageTopics).hasSize(5);
-        assertThat(createTopics).contains(usageTopics).contains("cleanup.policy=compact")
+        // the command reads the topics from the mounted configuration with sed: apply its expression to the file
+        Matcher sed = Pattern.compile("for topic in \\$\\$\\(sed -n 's/(.+)//p' /config/application.properties\\); do")
+                .matcher(command);
+        assertThat(sed.find()).as("the topic loop reads /config/application.properties").isTrue();
+        assertThat(createTopics.path("volumes").toString()).contains("./config:/config:ro");
+        Pattern topicLine = Pattern.compile(sed.group(1)); // a basic sed expression reads the same in Java
+        List<String> created = Files.readAllLines(Path.of("config/application.properties")).stream()
+                .map(topicLine::matcher).filter(Matcher::find).map(line -> line.replaceFirst("")).toList();
+
+        List<String> usageTopics = UsageApis.names().stream().map(api -> config.getProperty("usage." + api + ".topic"))
+                .toList();
+        assertThat(usageTopics).doesNotContainNull().hasSize(UsageApis.all().size());
+        assertThat(created).containsExactlyInAnyOrderElementsOf(usageTopics);
+        assertThat(command).contains("cleanup.policy=compact")
                 .contains(config.getProperty("usage.checkpoint-topic"))
                 .contains(config.getProperty("usage.dead-letter-topic"));
         // the group's coordination topic, with the partitions the collector would create it with
-        assertThat(config.getProperty("usage.group.topic")).as("usage.group.topic").isNotNull();
-        assertThat(createTopics).contains("--topic " + config.getProperty("usage.group.topic")
+        assertThat(config.getProperty("usage.group.coordination-topic")).as("usage.group.coordination-topic").isNotNull();
+        assertThat(command).contains("--topic " + config.getProperty("usage.group.coordination-topic")
                 + " --partitions " + config.getProperty("usage.group.partitions"));
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.UsageApi;
 import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.app.CollectorBeans;
@@ -13,7 +12,7 @@ import io.mediausage.collector.checkpoint.InMemoryCheckpointStore;
 import io.mediausage.collector.group.SourceOwnership;
 import io.mediausage.collector.group.SourcePartitions;
 import io.mediausage.collector.route.UsageRouteTemplates;
-import io.mediausage.collector.source.SourceCatalog;
+import io.mediausage.collector.catalog.SourceCatalog;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,14 +40,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "Configuration" section is the one reference of every setting: it must name every property of
- * config/application.properties with the default the file has, and every parameter the route templates accept (as
- * the code builds them), and nothing else; its examples must build into valid sources.
+ * The README's "Configuration" section is the one reference of every setting: it must name every global property of
+ * config/application.properties with the default the file has, and its examples must build into valid sources. The
+ * tables of the APIs' parameters and per-API defaults are generated from the contracts ({@link ReferenceTablesTest}).
  */
 class ConfigurationReferenceTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)}}");
-    private static final String NOT_AN_API_SETTING = "—";
 
     private static String section;
     private static Properties config;
@@ -108,83 +106,6 @@ class ConfigurationReferenceTest {
     }
 
     @Test
-    void should_list_every_per_api_property_with_its_default_in_the_matrix() {
-        List<List<String>> matrix = table("### Per-API defaults");
-        List<String> header = matrix.get(0);
-        Map<String, Integer> columns = new HashMap<>();
-        for (String api : CollectorApplication.apiNames()) {
-            assertThat(header).as("column of " + api).contains(code(api));
-            columns.put(api, header.indexOf(code(api)));
-        }
-        Map<String, List<String>> rows = rows(matrix);
-
-        List<String> prefixes = matrix.stream().filter(row -> row.get(0).equals("Environment variable prefix"))
-                .findFirst().orElseThrow();
-        columns.forEach((api, column) -> assertThat(prefixes.get(column)).as("variable prefix of " + api)
-                .isEqualTo(code(environmentVariable("usage." + api + "."))));
-
-        Set<String> documented = new TreeSet<>();
-        rows.forEach((setting, row) -> columns.forEach((api, column) -> {
-            if (!row.get(column).equals(NOT_AN_API_SETTING)) {
-                documented.add("usage." + api + "." + setting);
-            }
-        }));
-        Set<String> perApiKeys = config.stringPropertyNames().stream().filter(key -> apiOf(key) != null)
-                .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(documented).as("per-API properties in the matrix").containsExactlyInAnyOrderElementsOf(perApiKeys);
-
-        for (String key : perApiKeys) {
-            String api = apiOf(key);
-            String setting = key.substring(("usage." + api + ".").length());
-            assertThat(rows.get(setting).get(columns.get(api))).as("default of " + key)
-                    .isEqualTo(code(config.getProperty(key)));
-        }
-    }
-
-    @Test
-    void should_list_the_parameters_every_source_has_with_their_defaults() {
-        Map<String, List<String>> rows = rows(table("#### Every source"));
-        for (UsageApi api : apis) {
-            Map<String, RouteTemplateParameterDefinition> common = commonParameters(api);
-
-            assertThat(rows.keySet()).as("common parameters of " + api.name())
-                    .containsExactlyInAnyOrderElementsOf(common.keySet());
-            common.forEach((name, parameter) -> {
-                String cell = rows.get(name).get(1);
-                if (parameter.getDefaultValue() != null) {
-                    // the code's default for this API, e.g. {{usage.tencent-mps-usage.schedule}}, is documented
-                    // for every API as usage.<api>.schedule
-                    String property = property(parameter.getDefaultValue()).replace("." + api.name() + ".", ".<api>.");
-                    assertThat(cell).as("default of " + name).contains(code(property));
-                } else {
-                    assertThat(cell).as("default of " + name).startsWith(parameter.isRequired() ? "required" : "none");
-                }
-            });
-        }
-    }
-
-    @Test
-    void should_list_every_parameter_of_every_api_with_its_default() {
-        for (UsageApi api : apis) {
-            Map<String, List<String>> rows = rows(table("#### " + code(api.name())));
-
-            assertThat(rows.keySet()).as("parameters of " + api.name()).containsExactlyInAnyOrderElementsOf(
-                    api.templateParameters().stream().map(TemplateParameter::name).toList());
-            for (TemplateParameter parameter : api.templateParameters()) {
-                String cell = rows.get(parameter.name()).get(1);
-                String what = "default of " + api.name() + " " + parameter.name();
-                if (parameter.defaultValue() != null) {
-                    String property = property(parameter.defaultValue());
-                    assertThat(cell).as(what).startsWith(code(config.getProperty(property)))
-                            .contains(code(property));
-                } else {
-                    assertThat(cell).as(what).startsWith(parameter.required() ? "required" : "none");
-                }
-            }
-        }
-    }
-
-    @Test
     void should_show_examples_that_build_into_valid_sources() throws Exception {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         Matcher blocks = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(section);
@@ -221,15 +142,6 @@ class ConfigurationReferenceTest {
                 CollectorApplication.apiNames());
     }
 
-    /** The parameters of an API's template that are not its own: those every source has. */
-    private static Map<String, RouteTemplateParameterDefinition> commonParameters(UsageApi api) {
-        Set<String> own = api.templateParameters().stream().map(TemplateParameter::name).collect(Collectors.toSet());
-        Map<String, RouteTemplateParameterDefinition> common = new LinkedHashMap<>();
-        templates.get(api.name()).stream().filter(p -> !own.contains(p.getName()))
-                .forEach(p -> common.put(p.getName(), p));
-        return common;
-    }
-
     /** The API of a per-API property usage.<api>.<setting>, or null. */
     private static String apiOf(String key) {
         return CollectorApplication.apiNames().stream().filter(api -> key.startsWith("usage." + api + "."))
@@ -239,13 +151,6 @@ class ConfigurationReferenceTest {
     /** Camel's name of the environment variable that overrides a property. */
     private static String environmentVariable(String key) {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-    }
-
-    /** The property a default such as {{usage.tencent-mps-usage.task-types}} names. */
-    private static String property(String placeholder) {
-        Matcher matcher = PLACEHOLDER.matcher(placeholder);
-        assertThat(matcher.matches()).as("default " + placeholder + " is one property placeholder").isTrue();
-        return matcher.group(1);
     }
 
     /** Property placeholders resolved from config/application.properties, as Camel would without overrides. */

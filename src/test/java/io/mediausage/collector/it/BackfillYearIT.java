@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediausage.collector.api.UsageApis;
 import io.mediausage.collector.simulator.Api;
 import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.SimulatorConfig;
@@ -14,6 +15,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +27,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -54,15 +59,26 @@ class BackfillYearIT {
     static final String SK = "backfill-year-it-huawei-secret";
     /** The simulator's and the collector's rates are raised together so that a year fits in a test run. */
     static final int RATE_PER_SECOND = 400;
-    static final Map<String, String> TOPICS = Map.of("tencent-mps-usage", "usage.tencent.mps",
-            "huawei-live-transcode-usage", "usage.huawei.live", "tencent-trtc-usage", "usage.tencent.trtc",
-            "tencent-vod-play-stats", "usage.tencent.vod", "tencent-ssai-usage", "usage.tencent.ssai");
+    /** The default topic of every API, by API name, as config/application.properties sets them. */
+    static final Map<String, String> TOPICS = defaultTopics();
     static final Pattern PROGRESS = Pattern.compile("^\\[(\\d+)/(\\d+)\\] ");
     static final Pattern RESUMED = Pattern.compile(
             "^(\\S+): resuming: (\\d+) of (\\d+) windows left; an earlier run of this backfill committed (.*)$");
     static final Pattern RANGE = Pattern.compile("\\[(\\S+), (\\S+)\\)(?:, | and |$)");
     static final Pattern SUMMARY = Pattern.compile(
             "^source (\\S+): (\\d+) window\\(s\\), (\\d+) event\\(s\\), (\\d+) failed(?:, (\\d+) not started)?$");
+
+    private static Map<String, String> defaultTopics() {
+        Properties config = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of("config/application.properties"))) {
+            config.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> topics = new LinkedHashMap<>();
+        UsageApis.names().forEach(api -> topics.put(api, config.getProperty("usage." + api + ".topic")));
+        return topics;
+    }
 
     @TempDir
     Path workDir;
@@ -100,7 +116,8 @@ class BackfillYearIT {
 
             Run second = run(simulator, command, 0);
             assertThat(second.exitCode()).as(second.stderr()).isZero();
-            assertThat(second.stderr()).contains("backfill of 8 source(s) done in");
+            assertThat(second.stderr()).contains("backfill of "
+                    + ExampleResources.declaredSources(Path.of("routes/sources.yaml")) + " source(s) done in");
             Map<String, List<Published>> allEvents = publishedBySource();
 
             assertThat(second.summaries().keySet()).isEqualTo(first.summaries().keySet());

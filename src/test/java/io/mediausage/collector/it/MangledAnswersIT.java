@@ -297,6 +297,7 @@ class MangledAnswersIT {
                 parameters.putAll(Map.of("projectId", PROJECT, "region", "cn-north-4"));
                 yield "huawei-live-transcode-usage";
             }
+            default -> throw new IllegalArgumentException("no mangled-answer case is written for " + api);
         };
         StringBuilder yaml = new StringBuilder("- templatedRoute:\n    routeTemplateRef: " + template
                 + "\n    parameters:\n");

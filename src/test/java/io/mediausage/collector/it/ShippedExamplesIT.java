@@ -3,7 +3,9 @@ package io.mediausage.collector.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediausage.collector.app.CollectorApplication;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageApis;
+import io.mediausage.collector.api.UsageSource;
+import io.mediausage.collector.testing.ExampleResources;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -28,15 +30,17 @@ class ShippedExamplesIT {
                 Map.of("camel.main.routes-include-pattern", "file:routes/*.yaml,file:config/examples/*.yaml"),
                 Clock.systemUTC(), name -> Optional.ofNullable(environment.get(name)), false))) {
 
-            assertThat(app.sources().all()).extracting(source -> source.api().name()).contains("tencent-mps-usage",
-                    "tencent-trtc-usage", "tencent-vod-play-stats", "tencent-ssai-usage", "huawei-live-transcode-usage");
+            // routes/sources.yaml has a source of every API
+            assertThat(app.sources().all()).extracting(source -> source.api().name())
+                    .containsAll(UsageApis.names());
             UsageSource emea = app.sources().get("mps-emea-account");
             assertThat(emea.topic()).isEqualTo("usage.tencent.mps.emea");
             assertThat(emea.credentials().accessKeyId()).isEqualTo("AKIDemea000000000");
             assertThat(app.sources().get("huawei-live-sg-news-stream").endpoint())
                     .hasToString("https://live.ap-southeast-3.myhuaweicloud.com");
             assertThat(app.sources().get("ssai-sports-midroll-mdp").endpoint()).hasToString("https://mdp.tencentcloudapi.com");
-            assertThat(app.sources().all()).hasSize(8 + 5);
+            assertThat(app.sources().all()).hasSize(ExampleResources.declaredSourcesIn(Path.of("routes"))
+                    + ExampleResources.declaredSourcesIn(Path.of("config/examples")));
             assertThat(app.sources().all()).allSatisfy(source ->
                     assertThat(app.context().getRoute(source.name())).as("route of " + source.name()).isNotNull());
         }

@@ -1,15 +1,15 @@
 package io.mediausage.collector.kafka;
 
+import io.mediausage.collector.exchange.UsageExchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediausage.collector.api.tencent.VodPlayStatsApi;
 import io.mediausage.collector.checkpoint.ItemGap;
-import io.mediausage.collector.collect.CollectRoutes;
-import io.mediausage.collector.collect.ItemFailure;
-import io.mediausage.collector.collect.WindowTask;
+import io.mediausage.collector.task.ItemFailure;
+import io.mediausage.collector.task.WindowTask;
 import io.mediausage.collector.signing.Credentials;
 import io.mediausage.collector.source.SourceParameters;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.Window;
 import java.net.URI;
 import java.time.Duration;
@@ -37,9 +37,9 @@ class ItemGapsTest {
 
     private static Exchange window(WindowTask task, List<ItemFailure> failed, Set<String> collected) {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
-        exchange.setProperty(CollectRoutes.WINDOW_TASK, task);
-        exchange.setProperty(CollectRoutes.FAILED_ITEMS, failed);
-        exchange.setProperty(CollectRoutes.COLLECTED_ITEMS, collected);
+        exchange.setProperty(UsageExchange.WINDOW_TASK, task);
+        exchange.setProperty(UsageExchange.FAILED_ITEMS, failed);
+        exchange.setProperty(UsageExchange.COLLECTED_ITEMS, collected);
         return exchange;
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediausage.collector.api.huawei.LiveTranscodeUsageApi;
 import io.mediausage.collector.api.tencent.MpsUsageApi;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.testing.TestSources;
 import java.time.Duration;
 import java.time.Instant;

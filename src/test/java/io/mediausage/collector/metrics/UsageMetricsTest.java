@@ -1,5 +1,6 @@
 package io.mediausage.collector.metrics;
 
+import io.mediausage.collector.exchange.UsageExchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
@@ -9,9 +10,8 @@ import io.mediausage.collector.api.huawei.LiveTranscodeUsageApi;
 import io.mediausage.collector.checkpoint.BackfillCheckpoint;
 import io.mediausage.collector.checkpoint.CheckpointStore;
 import io.mediausage.collector.checkpoint.InMemoryCheckpointStore;
-import io.mediausage.collector.collect.CollectRoutes;
-import io.mediausage.collector.collect.WindowTask;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.task.WindowTask;
+import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.testing.TestSources;
 import io.mediausage.collector.window.Window;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -95,7 +95,7 @@ class UsageMetricsTest {
         Window next = new Window(WINDOW.end(), WINDOW.end().plusSeconds(3600));
         checkpoints.advance("test-source", next.end());
         Exchange exchange = windowExchange(List.of());
-        exchange.setProperty(CollectRoutes.WINDOW_TASK, new WindowTask(source, next));
+        exchange.setProperty(UsageExchange.WINDOW_TASK, new WindowTask(source, next));
         processors.get("usageWindowPublished").process(exchange);
 
         assertThat(registry.get("usage.events.published").counter().count()).isEqualTo(3);
@@ -147,7 +147,7 @@ class UsageMetricsTest {
 
     private Exchange callExchange() {
         Exchange exchange = new DefaultExchange(camel);
-        exchange.setProperty(CollectRoutes.API_CALL, call);
+        exchange.setProperty(UsageExchange.API_CALL, call);
         return exchange;
     }
 
@@ -160,7 +160,7 @@ class UsageMetricsTest {
 
     private Exchange windowExchange(List<String> events) {
         Exchange exchange = new DefaultExchange(camel);
-        exchange.setProperty(CollectRoutes.WINDOW_TASK, new WindowTask(source, WINDOW));
+        exchange.setProperty(UsageExchange.WINDOW_TASK, new WindowTask(source, WINDOW));
         exchange.getMessage().setBody(events);
         return exchange;
     }

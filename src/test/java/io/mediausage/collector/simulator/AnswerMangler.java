@@ -90,6 +90,7 @@ final class AnswerMangler {
                 case SSAI_USAGE -> new Shape(api, (ObjectNode) answer.path("Info"), "UsageDetails",
                         "Impression");
                 case HUAWEI_TRANSCODE -> new Shape(api, answer, "transcode_data_list", null);
+                default -> throw new IllegalArgumentException("no mangled answers are written for " + api);
             };
         }
 

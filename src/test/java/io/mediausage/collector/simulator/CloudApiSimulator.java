@@ -107,10 +107,11 @@ public final class CloudApiSimulator implements AutoCloseable {
         this.clock = config.clock;
         this.data = new UsageDataModel(config);
         this.faults = new FaultInjector(config.seed);
-        tencentHandlers.put(Api.MPS_USAGE, new MpsUsageHandler(data));
-        tencentHandlers.put(Api.TRTC_USAGE, new TrtcUsageHandler(data));
-        tencentHandlers.put(Api.VOD_PLAY_STATS, new VodPlayStatHandler(data));
-        tencentHandlers.put(Api.SSAI_USAGE, new SsaiUsageHandler(data));
+        for (Api api : Api.values()) {
+            if (api.isTencent()) {
+                tencentHandlers.put(api, api.tencentModule(data));
+            }
+        }
         this.huaweiHandler = new HuaweiTranscodeHandler(data);
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {

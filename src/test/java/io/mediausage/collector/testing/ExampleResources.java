@@ -1,6 +1,10 @@
 package io.mediausage.collector.testing;
 
 import io.mediausage.collector.simulator.SimulatorConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The TRTC apps, VOD files and SSAI channels that the example sources of routes/sources.yaml and
@@ -25,5 +29,25 @@ public final class ExampleResources {
                 .vodFile(tencentSecretId, "5285485487985271491", 1500012345L)
                 .ssaiChannel(tencentSecretId, "698AAD421D3EA5656115", "news", "Pre-roll", "Mid-roll")
                 .ssaiChannel(tencentSecretId, "66503E8E0000930000F9", "ssai_channel", "Pre-roll", "Mid-roll", "VOD");
+    }
+
+    /** How many sources a routes file declares (its {@code templatedRoute} entries), so tests need not count them. */
+    public static int declaredSources(Path routes) {
+        try {
+            return (int) Files.readAllLines(routes).stream().filter(line -> line.trim().startsWith("- templatedRoute:"))
+                    .count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many sources the {@code *.yaml} files of a folder declare, as {@code routes-include-pattern} reads them. */
+    public static int declaredSourcesIn(Path folder) {
+        try (var files = Files.list(folder)) {
+            return files.filter(file -> file.toString().endsWith(".yaml")).mapToInt(ExampleResources::declaredSources)
+                    .sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

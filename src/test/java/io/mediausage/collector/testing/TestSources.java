@@ -3,7 +3,7 @@ package io.mediausage.collector.testing;
 import io.mediausage.collector.api.UsageApi;
 import io.mediausage.collector.signing.Credentials;
 import io.mediausage.collector.source.SourceParameters;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

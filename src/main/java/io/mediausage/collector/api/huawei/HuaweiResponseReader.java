@@ -1,12 +1,12 @@
 package io.mediausage.collector.api.huawei;
 
+import io.mediausage.collector.exchange.UsageExchange;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.ApiResponse;
 import io.mediausage.collector.api.CloudApiException;
-import io.mediausage.collector.collect.CollectRoutes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -14,7 +14,7 @@ import org.apache.camel.Processor;
 /**
  * Reads a Huawei Cloud answer: 2xx with the data, or 4xx/5xx with {@code error_code}/{@code error_msg}; the
  * request id is in the {@code X-Request-Id} header (gateway errors repeat it in the body). It is kept in exchange
- * property {@link CollectRoutes#CLOUD_REQUEST_ID} for the call's log lines.
+ * property {@link UsageExchange#CLOUD_REQUEST_ID} for the call's log lines.
  */
 public final class HuaweiResponseReader implements Processor {
 
@@ -33,7 +33,7 @@ public final class HuaweiResponseReader implements Processor {
         String requestId = message.getHeader("X-Request-Id", String.class);
         String body = message.getBody(String.class);
         if (status >= 200 && status < 300) {
-            exchange.setProperty(CollectRoutes.CLOUD_REQUEST_ID, requestId);
+            exchange.setProperty(UsageExchange.CLOUD_REQUEST_ID, requestId);
             message.setBody(new ApiResponse(object(parse(body, requestId), requestId), requestId));
             return;
         }
@@ -43,7 +43,7 @@ public final class HuaweiResponseReader implements Processor {
         if (requestId == null) {
             requestId = error.path("request_id").asText(null);
         }
-        exchange.setProperty(CollectRoutes.CLOUD_REQUEST_ID, requestId);
+        exchange.setProperty(UsageExchange.CLOUD_REQUEST_ID, requestId);
         throw new CloudApiException(API, code, text, requestId, isRetriable(status, code));
     }
 

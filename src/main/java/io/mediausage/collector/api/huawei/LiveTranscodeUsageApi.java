@@ -3,18 +3,18 @@ package io.mediausage.collector.api.huawei;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.DeclaredUsageApi;
 import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.HuaweiApiCall;
 import io.mediausage.collector.api.TemplateParameter;
-import io.mediausage.collector.api.UsageApi;
-import io.mediausage.collector.config.Suggestions;
+import io.mediausage.collector.source.Suggestions;
 import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
 import io.mediausage.collector.signing.HuaweiRequest;
-import io.mediausage.collector.source.SourceCatalog;
+import io.mediausage.collector.catalog.SourceCatalog;
 import io.mediausage.collector.source.SourceParameters;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.BucketGrid;
 import io.mediausage.collector.window.Window;
 import io.mediausage.collector.window.WindowPolicy;
@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * from the window's first hour to the hour after it and keep only the window's hours, which is legal for a
  * one-hour window and never publishes the neighbour window's hour.
  */
-public final class LiveTranscodeUsageApi implements UsageApi {
+public final class LiveTranscodeUsageApi extends DeclaredUsageApi {
 
     public static final String NAME = "huawei-live-transcode-usage";
     static final String ACTION = "ListTranscodeData";
@@ -70,23 +70,19 @@ public final class LiveTranscodeUsageApi implements UsageApi {
     static final String STREAM_KEY = "stream";
     static final String ALL_DOMAINS = "all-publish-domains";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Cloud cloud() {
-        return Cloud.HUAWEI;
-    }
-
-    @Override
-    public List<TemplateParameter> templateParameters() {
-        return List.of(
-                TemplateParameter.required(PROJECT_ID_KEY, null, "Huawei Cloud project id; published as SubAccountId"),
-                TemplateParameter.required(REGION_KEY, null, "Huawei Cloud region of the project, e.g. cn-north-4"),
-                TemplateParameter.optional(PUBLISH_DOMAIN_KEY, "Push domain to collect; all domains when left out"),
-                TemplateParameter.optional(STREAM_KEY, "Stream name within publishDomain"));
+    public LiveTranscodeUsageApi() {
+        super(NAME, List.of(
+                TemplateParameter.required(PROJECT_ID_KEY, "Project id", "string", null,
+                        "0123456789abcdef0123456789abcdef", "the project id (path and `X-Project-Id`); published as "
+                                + "`SubAccountId`"),
+                TemplateParameter.required(REGION_KEY, "Region", "string", null, "cn-north-4",
+                        "the project's region, one of those the official SDK lists for Live: " + TemplateParameter.codes(REGIONS)
+                                + "; also fills `${region}` in the default endpoint. A source with an `endpoint` of "
+                                + "its own may name another region"),
+                TemplateParameter.optional(PUBLISH_DOMAIN_KEY, "Push domain", "string", "push.example.com",
+                        "push domain to collect (`publish_domain`); all domains when left out"),
+                TemplateParameter.optional(STREAM_KEY, "Stream", "string", "news",
+                        "stream within `publishDomain` (`stream`; needs `publishDomain`); all streams when left out")));
     }
 
     @Override

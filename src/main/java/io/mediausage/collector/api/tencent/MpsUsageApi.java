@@ -6,15 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.DeclaredUsageApi;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
-import io.mediausage.collector.api.UsageApi;
 import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
 import io.mediausage.collector.signing.Tc3Request;
 import io.mediausage.collector.source.SourceParameters;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.BucketGrid;
 import io.mediausage.collector.window.Window;
 import io.mediausage.collector.window.WindowPolicy;
@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * way a server reads the end bound. One request per process region, because the answer does not say which
  * region a figure belongs to.
  */
-public final class MpsUsageApi implements UsageApi {
+public final class MpsUsageApi extends DeclaredUsageApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(MpsUsageApi.class);
 
@@ -49,11 +48,11 @@ public final class MpsUsageApi implements UsageApi {
     private static final WindowPolicy POLICY =
             new WindowPolicy(BucketGrid.daily(BucketGrid.CHINA_STANDARD_TIME), 89, Duration.ofDays(365));
 
-    static final Set<String> TASK_TYPES = Set.of("Transcode", "Enhance", "AIAnalysis", "AIRecognition", "AIReview",
+    static final List<String> TASK_TYPES = List.of("Transcode", "Enhance", "AIAnalysis", "AIRecognition", "AIReview",
             "Snapshot", "AnimatedGraphics", "AiQualityControl", "Evaluation", "ImageProcess", "AddBlindWatermark",
             "AddNagraWatermark", "ExtractBlindWatermark", "AIGCVideo", "AIGCImage");
 
-    static final Set<String> PROCESS_REGIONS = Set.of("ap-guangzhou", "ap-hongkong", "ap-taipei", "ap-singapore",
+    static final List<String> PROCESS_REGIONS = List.of("ap-guangzhou", "ap-hongkong", "ap-taipei", "ap-singapore",
             "ap-mumbai", "ap-jakarta", "ap-seoul", "ap-bangkok", "ap-tokyo", "na-siliconvalley", "na-ashburn",
             "na-toronto", "sa-saopaulo", "eu-frankfurt", "eu-moscow", "aws");
 
@@ -67,25 +66,18 @@ public final class MpsUsageApi implements UsageApi {
     static final String PROCESS_REGIONS_KEY = "processRegions";
     static final String TASK_TYPES_KEY = "taskTypes";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Cloud cloud() {
-        return Cloud.TENCENT;
-    }
-
-    @Override
-    public List<TemplateParameter> templateParameters() {
-        return List.of(
+    public MpsUsageApi() {
+        super(NAME, List.of(
                 TencentSources.ACCOUNT_ID,
-                TemplateParameter.required(PROCESS_REGIONS_KEY, "{{usage.tencent-mps-usage.process-regions}}",
-                        "Comma-separated MPS process regions; one request per region"),
-                TemplateParameter.required(TASK_TYPES_KEY, "{{usage.tencent-mps-usage.task-types}}",
-                        "Comma-separated task types to collect (Transcode, Enhance, ...)"),
-                TemplateParameter.optional("region", "X-TC-Region to send; the API does not require one"));
+                TemplateParameter.required(PROCESS_REGIONS_KEY, "Process regions", "comma-separated list",
+                        "{{usage.tencent-mps-usage.process-regions}}", "ap-guangzhou,ap-singapore",
+                        "comma-separated MPS process regions, from the documented list (" + TemplateParameter.codes(PROCESS_REGIONS)
+                                + "); one request per region, because the answer does not say which region a figure "
+                                + "is from"),
+                TemplateParameter.required(TASK_TYPES_KEY, "Task types", "comma-separated list",
+                        "{{usage.tencent-mps-usage.task-types}}", "Transcode,Enhance",
+                        "comma-separated task types: " + String.join(", ", TASK_TYPES)),
+                TencentSources.OPTIONAL_REGION));
     }
 
     @Override

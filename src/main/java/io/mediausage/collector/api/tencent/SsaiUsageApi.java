@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.DeclaredUsageApi;
 import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
-import io.mediausage.collector.api.UsageApi;
 import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
 import io.mediausage.collector.signing.Tc3Request;
 import io.mediausage.collector.source.SourceParameters;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.BucketGrid;
 import io.mediausage.collector.window.Window;
 import io.mediausage.collector.window.WindowPolicy;
@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * <p>The document's text names host mps.tencentcloudapi.com and version 2019-06-12 while its example uses host
  * mdp: endpoint, signing service and version are source settings, defaulting to the text.
  */
-public final class SsaiUsageApi implements UsageApi {
+public final class SsaiUsageApi extends DeclaredUsageApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(SsaiUsageApi.class);
 
@@ -98,32 +98,27 @@ public final class SsaiUsageApi implements UsageApi {
             new Counter("pre_req_num", UsageUnits.REQUESTS, true, List.of("PreReqNum")),
             new Counter("pre_replaced_num", UsageUnits.EVENTS, true, List.of("PreReplacedNum")));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Cloud cloud() {
-        return Cloud.TENCENT;
-    }
-
-    @Override
-    public List<TemplateParameter> templateParameters() {
-        return List.of(
+    public SsaiUsageApi() {
+        super(NAME, List.of(
                 TencentSources.ACCOUNT_ID,
-                TemplateParameter.required(REGION_KEY, "{{usage.tencent-ssai-usage.region}}",
-                        "X-TC-Region to send: ap-shanghai, the only region the API accepts"),
-                TemplateParameter.required(GRANULARITY_KEY, "{{usage.tencent-ssai-usage.granularity}}",
-                        "hour or day (UTC+8): one query per bucket, since the answer sums the span asked"),
-                TemplateParameter.optional(CHANNEL_IDS_KEY, "Comma-separated channel ids; all channels when left out"),
-                TemplateParameter.optional(TYPES_KEY,
-                        "Comma-separated ad types of Pre-roll, Mid-roll, VOD; all types when left out"),
-                TemplateParameter.required(SERVICE_KEY, "{{usage.tencent-ssai-usage.service}}",
-                        "Service name the request is signed for (mps as the document's text says, or mdp), "
-                                + "whatever the endpoint"),
-                TemplateParameter.required(VERSION_KEY, "{{usage.tencent-ssai-usage.version}}",
-                        "API version to send (the document says 2019-06-12)"));
+                TemplateParameter.required(REGION_KEY, "Region", "string", "{{usage.tencent-ssai-usage.region}}",
+                        "ap-shanghai", "`X-TC-Region` to send; `ap-shanghai` is the only region the API accepts"),
+                TemplateParameter.required(GRANULARITY_KEY, "Granularity", "`hour` or `day`",
+                        "{{usage.tencent-ssai-usage.granularity}}", "hour",
+                        "`hour` or `day` (UTC+8): one query per bucket, since the answer sums the span asked"),
+                TemplateParameter.optional(CHANNEL_IDS_KEY, "Channel ids", "comma-separated list",
+                        "698AAD421D3EA5656115", "comma-separated channel ids (`ChannelIds`); all channels when "
+                                + "left out"),
+                TemplateParameter.optional(TYPES_KEY, "Ad types", "comma-separated list", "Pre-roll,Mid-roll",
+                        "comma-separated ad types, spelled as the document does: `Pre-roll`, `Mid-roll`, `VOD` "
+                                + "(answers spell them `Preroll`, `Midroll`, `VOD`, and `SkuId` carries that); all "
+                                + "types when left out"),
+                TemplateParameter.required(SERVICE_KEY, "Signing service", "string",
+                        "{{usage.tencent-ssai-usage.service}}", "mdp", "service the request is signed for (`mps` as "
+                                + "the document's text says, or `mdp`), whatever the endpoint"),
+                TemplateParameter.required(VERSION_KEY, "API version", "string",
+                        "{{usage.tencent-ssai-usage.version}}", "2019-06-12", "API version sent (the document says "
+                                + "2019-06-12)")));
     }
 
     @Override

@@ -1,11 +1,11 @@
 package io.mediausage.collector.api.tencent;
 
+import io.mediausage.collector.exchange.UsageExchange;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediausage.collector.api.ApiResponse;
 import io.mediausage.collector.api.CloudApiException;
-import io.mediausage.collector.collect.CollectRoutes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -13,7 +13,7 @@ import org.apache.camel.Processor;
 /**
  * Reads a Tencent Cloud API 3.0 answer. Errors arrive as HTTP 200 with {@code Response.Error}; a non-JSON or
  * truncated body, or a non-200 status from a gateway, is a transient fault. The RequestId, also of an error, is kept in
- * exchange property {@link CollectRoutes#CLOUD_REQUEST_ID} for the call's log lines.
+ * exchange property {@link UsageExchange#CLOUD_REQUEST_ID} for the call's log lines.
  */
 public final class TencentResponseReader implements Processor {
 
@@ -34,7 +34,7 @@ public final class TencentResponseReader implements Processor {
         }
         JsonNode response = parse(action, body).path("Response");
         String requestId = response.path("RequestId").asText(null);
-        exchange.setProperty(CollectRoutes.CLOUD_REQUEST_ID, requestId);
+        exchange.setProperty(UsageExchange.CLOUD_REQUEST_ID, requestId);
         JsonNode error = response.path("Error");
         if (!error.isMissingNode()) {
             String code = error.path("Code").asText("UnknownError");

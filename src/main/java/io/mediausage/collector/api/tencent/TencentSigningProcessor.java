@@ -1,33 +1,27 @@
 package io.mediausage.collector.api.tencent;
 
+import io.mediausage.collector.api.SigningProcessor;
 import io.mediausage.collector.api.TencentApiCall;
-import io.mediausage.collector.collect.CollectRoutes;
 import io.mediausage.collector.signing.Tc3Signer;
 import java.time.Clock;
+import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.Processor;
 
 /** Turns a {@link TencentApiCall} into a TC3-HMAC-SHA256 signed JSON POST to the source's endpoint. */
-public final class TencentSigningProcessor implements Processor {
-
-    private final Clock clock;
+public final class TencentSigningProcessor extends SigningProcessor<TencentApiCall> {
 
     public TencentSigningProcessor(Clock clock) {
-        this.clock = clock;
+        super(TencentApiCall.class, clock);
     }
 
     @Override
-    public void process(Exchange exchange) throws Exception {
-        Message message = exchange.getMessage();
-        TencentApiCall call = exchange.getProperty(CollectRoutes.API_CALL, TencentApiCall.class);
-        // a clean request each attempt, keeping the redelivery count the retry policy reads
-        message.removeHeaders("*", "CamelRedelivery*");
-        new Tc3Signer(call.service()).sign(call.request(), call.source().credentials(), clock.instant())
+    protected String sign(TencentApiCall call, Message message, Instant now) {
+        new Tc3Signer(call.service()).sign(call.request(), call.source().credentials(), now)
                 .forEach(message::setHeader);
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setHeader(Exchange.CONTENT_TYPE, Tc3Signer.CONTENT_TYPE);
-        exchange.setProperty(CollectRoutes.API_URL, call.source().baseUrl() + "/");
         message.setBody(call.request().payload());
+        return call.source().baseUrl() + "/";
     }
 }

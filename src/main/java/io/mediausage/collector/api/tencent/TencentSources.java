@@ -6,9 +6,13 @@ import io.mediausage.collector.api.TencentApiCall;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.source.SourceParameters;
 import java.io.UncheckedIOException;
+import io.mediausage.collector.api.ApiCall;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /** What all Tencent usage sources share. */
 final class TencentSources {
@@ -16,8 +20,12 @@ final class TencentSources {
     static final String PROVIDER = "Tencent Cloud";
 
     /** Every Tencent source names the account its credentials belong to: the API answers do not say. */
-    static final TemplateParameter ACCOUNT_ID = TemplateParameter.required("accountId", null,
-            "Tencent Cloud account (UIN) the credentials belong to; published as SubAccountId");
+    static final TemplateParameter ACCOUNT_ID = TemplateParameter.required("accountId", "Account id", "string", null,
+            "100012345678", "the Tencent Cloud account (UIN) the credentials belong to; published as `SubAccountId`");
+
+    /** The Tencent APIs that need no region may still be sent one. */
+    static final TemplateParameter OPTIONAL_REGION = TemplateParameter.optional("region", "Region", "string",
+            "ap-guangzhou", "`X-TC-Region` to send; the API does not need one");
 
     private TencentSources() {
     }
@@ -60,7 +68,7 @@ final class TencentSources {
     }
 
     /** Every listed value (at least one) must be one the API document allows. */
-    static void requireKnown(SourceParameters parameters, String key, Set<String> allowed) {
+    static void requireKnown(SourceParameters parameters, String key, Collection<String> allowed) {
         List<String> values = parameters.list(key);
         if (values.isEmpty()) {
             throw parameters.problem(key, "needs at least one value of " + new TreeSet<>(allowed));
@@ -71,5 +79,20 @@ final class TencentSources {
                         + new TreeSet<>(allowed));
             }
         }
+    }
+
+    /**
+     * The calls of a window: for each query, one per listed item, or one for the whole account when none is listed
+     * ({@code call} then gets a null item).
+     */
+    static <Q, I> List<ApiCall> perItem(List<Q> queries, List<I> items, BiFunction<Q, I, ApiCall> call) {
+        List<ApiCall> calls = new ArrayList<>();
+        for (Q query : queries) {
+            if (items.isEmpty()) {
+                calls.add(call.apply(query, null));
+            }
+            items.forEach(item -> calls.add(call.apply(query, item)));
+        }
+        return calls;
     }
 }

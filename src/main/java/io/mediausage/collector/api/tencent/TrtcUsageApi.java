@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.DeclaredUsageApi;
 import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
-import io.mediausage.collector.api.UsageApi;
 import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
 import io.mediausage.collector.signing.Tc3Request;
 import io.mediausage.collector.source.SourceParameters;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.BucketGrid;
 import io.mediausage.collector.window.Window;
 import io.mediausage.collector.window.WindowPolicy;
@@ -42,7 +42,7 @@ import java.util.Set;
  * </ul>
  * One request per listed SdkAppId, or one for the whole account when none is listed.
  */
-public final class TrtcUsageApi implements UsageApi {
+public final class TrtcUsageApi extends DeclaredUsageApi {
 
     public static final String NAME = "tencent-trtc-usage";
     static final String ACTION = "DescribeTrtcUsage";
@@ -73,27 +73,18 @@ public final class TrtcUsageApi implements UsageApi {
     private static final Map<String, WindowPolicy> POLICIES = Map.of(FIVE_MINUTE, FIVE_MINUTE_POLICY, DAILY,
             DAILY_POLICY);
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Cloud cloud() {
-        return Cloud.TENCENT;
-    }
-
-    @Override
-    public List<TemplateParameter> templateParameters() {
-        return List.of(
+    public TrtcUsageApi() {
+        super(NAME, List.of(
                 TencentSources.ACCOUNT_ID,
-                TemplateParameter.required(REGION_KEY, "{{usage.tencent-trtc-usage.region}}",
-                        "X-TC-Region to send: ap-guangzhou or ap-singapore (the only regions the API accepts)"),
-                TemplateParameter.required(GRANULARITY_KEY, "{{usage.tencent-trtc-usage.granularity}}",
-                        "five-minute (one query per UTC+8 day) or daily (up to 31 days a query)"),
-                TemplateParameter.optional(SDK_APP_IDS_KEY,
-                        "Comma-separated SDKAppIDs, one request each; the whole account (ResourceId all-apps) "
-                                + "when left out"));
+                TemplateParameter.required(REGION_KEY, "Region", "string", "{{usage.tencent-trtc-usage.region}}",
+                        "ap-singapore", "`X-TC-Region` to send: `ap-guangzhou` or `ap-singapore`, the only regions "
+                                + "the API accepts"),
+                TemplateParameter.required(GRANULARITY_KEY, "Granularity", "`five-minute` or `daily`",
+                        "{{usage.tencent-trtc-usage.granularity}}", FIVE_MINUTE,
+                        "`five-minute` (one query per UTC+8 day) or `daily` (up to 31 days a query), UTC+8"),
+                TemplateParameter.optional(SDK_APP_IDS_KEY, "SDKAppIDs", "comma-separated list",
+                        "1400123456,1400654321", "comma-separated SDKAppIDs, one request per app; left out, one "
+                                + "request for the whole account, published with ResourceId `all-apps`")));
     }
 
     @Override
@@ -111,15 +102,9 @@ public final class TrtcUsageApi implements UsageApi {
 
     @Override
     public List<ApiCall> calls(UsageSource source, Window window) {
-        List<Long> apps = TencentSources.positiveIds(source.parameters(), SDK_APP_IDS_KEY);
-        List<ApiCall> calls = new ArrayList<>();
-        for (LocalDate[] dates : queries(source, window)) {
-            if (apps.isEmpty()) {
-                calls.add(call(source, window, dates, null));
-            }
-            apps.forEach(app -> calls.add(call(source, window, dates, app)));
-        }
-        return calls;
+        return TencentSources.perItem(queries(source, window),
+                TencentSources.positiveIds(source.parameters(), SDK_APP_IDS_KEY),
+                (dates, app) -> call(source, window, dates, app));
     }
 
     /** The StartTime/EndTime pairs (UTC+8 dates, both included) that get the window in its granularity. */

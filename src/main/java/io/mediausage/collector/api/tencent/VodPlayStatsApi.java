@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.DeclaredUsageApi;
 import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
-import io.mediausage.collector.api.UsageApi;
 import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
 import io.mediausage.collector.signing.Tc3Request;
 import io.mediausage.collector.source.SourceParameters;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.BucketGrid;
 import io.mediausage.collector.window.Window;
 import io.mediausage.collector.window.WindowPolicy;
@@ -42,7 +42,7 @@ import java.util.Set;
  * that even an inclusive count fits; data is kept for a year. Hours and days without plays may be left out of
  * the answer: nothing is published for them.
  */
-public final class VodPlayStatsApi implements UsageApi {
+public final class VodPlayStatsApi extends DeclaredUsageApi {
 
     public static final String NAME = "tencent-vod-play-stats";
     static final String ACTION = "DescribeMediaPlayStatDetails";
@@ -72,30 +72,22 @@ public final class VodPlayStatsApi implements UsageApi {
     private static final Map<String, WindowPolicy> POLICIES = Map.of(HOUR, HOUR_POLICY, DAY, DAY_POLICY);
     private static final Map<String, String> INTERVALS = Map.of(HOUR, "Hour", DAY, "Day");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Cloud cloud() {
-        return Cloud.TENCENT;
-    }
-
-    @Override
-    public List<TemplateParameter> templateParameters() {
-        return List.of(
+    public VodPlayStatsApi() {
+        super(NAME, List.of(
                 TencentSources.ACCOUNT_ID,
-                TemplateParameter.required(GRANULARITY_KEY, "{{usage.tencent-vod-play-stats.granularity}}",
-                        "hour (up to a week a query) or day (up to 90 days a query), UTC+8"),
-                TemplateParameter.optional(FILE_IDS_KEY, "Comma-separated FileIds to collect, one request each"),
-                TemplateParameter.optional(FILE_IDS_FILE_KEY,
-                        "Path of a text file of FileIds, one a line, # starts a comment; read again for every "
-                                + "window, so the list may change while the collector runs"),
-                TemplateParameter.optional(SUB_APP_ID_KEY,
-                        "VOD application id (SubAppId) the files belong to; needed for accounts opened since "
-                                + "2023-12-25"),
-                TemplateParameter.optional(REGION_KEY, "X-TC-Region to send; the API does not require one"));
+                TemplateParameter.required(GRANULARITY_KEY, "Granularity", "`hour` or `day`",
+                        "{{usage.tencent-vod-play-stats.granularity}}", "hour",
+                        "`hour` (up to a week a query) or `day` (up to 90 days a query), UTC+8, sent as `Interval`"),
+                TemplateParameter.optional(FILE_IDS_KEY, "FileIds", "comma-separated list",
+                        "5285485487985271487,5285485487985271488", "comma-separated FileIds, one request each"),
+                TemplateParameter.optional(FILE_IDS_FILE_KEY, "FileId list file", "file path",
+                        "routes/vod-file-ids.txt", "path of a text file of FileIds: one a line, `#` starts a "
+                                + "comment, blank lines ignored; read again for every window, so the list may "
+                                + "change while the collector runs"),
+                TemplateParameter.optional(SUB_APP_ID_KEY, "SubAppId", "whole number", "1500012345",
+                        "the VOD application (SubAppId) the files belong to, one per source; needed for accounts "
+                                + "that opened VOD on or after 2023-12-25, even for the default application"),
+                TencentSources.OPTIONAL_REGION));
     }
 
     @Override

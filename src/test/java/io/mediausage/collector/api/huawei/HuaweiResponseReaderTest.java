@@ -1,5 +1,6 @@
 package io.mediausage.collector.api.huawei;
 
+import io.mediausage.collector.exchange.UsageExchange;
 import static io.mediausage.collector.api.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediausage.collector.api.ApiResponse;
 import io.mediausage.collector.api.CloudApiException;
-import io.mediausage.collector.collect.CollectRoutes;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -34,7 +34,7 @@ class HuaweiResponseReaderTest {
         reader.process(exchange);
 
         assertThat(exchange.getMessage().getBody(ApiResponse.class).requestId()).isEqualTo("req-ok");
-        assertThat(exchange.getProperty(CollectRoutes.CLOUD_REQUEST_ID)).isEqualTo("req-ok");
+        assertThat(exchange.getProperty(UsageExchange.CLOUD_REQUEST_ID)).isEqualTo("req-ok");
     }
 
     @Test
@@ -43,7 +43,7 @@ class HuaweiResponseReaderTest {
                 + "authentication information\",\"request_id\":\"req-gateway\"}");
 
         assertThatThrownBy(() -> reader.process(exchange)).isInstanceOf(CloudApiException.class);
-        assertThat(exchange.getProperty(CollectRoutes.CLOUD_REQUEST_ID)).isEqualTo("req-gateway");
+        assertThat(exchange.getProperty(UsageExchange.CLOUD_REQUEST_ID)).isEqualTo("req-gateway");
     }
 
     @ParameterizedTest(name = "body \"{0}\"")
@@ -53,6 +53,6 @@ class HuaweiResponseReaderTest {
 
         assertRefused(() -> reader.process(exchange), "ListTranscodeData failed: InvalidAnswer: the answer body is",
                 "(RequestId req-empty)");
-        assertThat(exchange.getProperty(CollectRoutes.CLOUD_REQUEST_ID)).isEqualTo("req-empty");
+        assertThat(exchange.getProperty(UsageExchange.CLOUD_REQUEST_ID)).isEqualTo("req-empty");
     }
 }

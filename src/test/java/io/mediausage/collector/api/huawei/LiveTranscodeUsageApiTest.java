@@ -10,7 +10,7 @@ import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.HuaweiApiCall;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.source.SourceConfigException;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.testing.TestSources;
 import io.mediausage.collector.window.Window;
 import java.io.InputStream;

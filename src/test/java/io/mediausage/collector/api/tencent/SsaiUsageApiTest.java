@@ -13,7 +13,7 @@ import io.mediausage.collector.api.CloudApiException;
 import io.mediausage.collector.api.TencentApiCall;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.source.SourceConfigException;
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.testing.TestSources;
 import io.mediausage.collector.window.BucketGrid;
 import io.mediausage.collector.window.Window;

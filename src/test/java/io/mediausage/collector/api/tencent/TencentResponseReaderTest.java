@@ -1,5 +1,6 @@
 package io.mediausage.collector.api.tencent;
 
+import io.mediausage.collector.exchange.UsageExchange;
 import static io.mediausage.collector.api.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediausage.collector.api.ApiResponse;
 import io.mediausage.collector.api.CloudApiException;
-import io.mediausage.collector.collect.CollectRoutes;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -34,7 +34,7 @@ class TencentResponseReaderTest {
         reader.process(exchange);
 
         assertThat(exchange.getMessage().getBody(ApiResponse.class).requestId()).isEqualTo("req-ok");
-        assertThat(exchange.getProperty(CollectRoutes.CLOUD_REQUEST_ID)).isEqualTo("req-ok");
+        assertThat(exchange.getProperty(UsageExchange.CLOUD_REQUEST_ID)).isEqualTo("req-ok");
     }
 
     @Test
@@ -43,7 +43,7 @@ class TencentResponseReaderTest {
                 + "\"RequestId\":\"req-error\"}}");
 
         assertThatThrownBy(() -> reader.process(exchange)).isInstanceOf(CloudApiException.class);
-        assertThat(exchange.getProperty(CollectRoutes.CLOUD_REQUEST_ID)).isEqualTo("req-error");
+        assertThat(exchange.getProperty(UsageExchange.CLOUD_REQUEST_ID)).isEqualTo("req-error");
     }
 
     @Test
@@ -51,7 +51,7 @@ class TencentResponseReaderTest {
         Exchange exchange = answer(503, "Service Unavailable");
 
         assertThatThrownBy(() -> reader.process(exchange)).isInstanceOf(CloudApiException.class);
-        assertThat(exchange.getProperty(CollectRoutes.CLOUD_REQUEST_ID)).isNull();
+        assertThat(exchange.getProperty(UsageExchange.CLOUD_REQUEST_ID)).isNull();
     }
 
     @ParameterizedTest(name = "body \"{0}\"")

@@ -1,4 +1,4 @@
-package io.mediausage.collector.config;
+package io.mediausage.collector.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.mediausage.collector.config;
+package io.mediausage.collector.source;
 
 import java.util.Collection;
 import java.util.Comparator;

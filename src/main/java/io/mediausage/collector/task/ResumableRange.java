@@ -1,4 +1,4 @@
-package io.mediausage.collector.collect;
+package io.mediausage.collector.task;
 
 import io.mediausage.collector.checkpoint.BackfillCheckpoint;
 import java.time.Instant;

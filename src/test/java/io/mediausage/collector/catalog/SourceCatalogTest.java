@@ -1,5 +1,7 @@
-package io.mediausage.collector.source;
+package io.mediausage.collector.catalog;
 
+import io.mediausage.collector.source.SourceConfigException;
+import io.mediausage.collector.api.UsageSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,8 +1,13 @@
-package io.mediausage.collector.source;
+package io.mediausage.collector.catalog;
 
 import io.mediausage.collector.api.UsageApi;
-import io.mediausage.collector.config.CollectorKeys;
+import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.signing.Credentials;
+import io.mediausage.collector.source.CredentialsResolver;
+import io.mediausage.collector.source.SourceConfigException;
+import io.mediausage.collector.source.SourceParameters;
+import io.mediausage.collector.source.TimeZoneIds;
+import io.mediausage.collector.source.VariableNames;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import org.quartz.CronExpression;
@@ -82,7 +87,7 @@ public final class SourceCatalog {
             throw parameters.problem(SCHEDULE, "is not a Quartz cron expression (seconds minutes hours day-of-month "
                     + "month day-of-week, e.g. '0 20 * * * ?'): '" + schedule + "'");
         }
-        CollectorKeys.timeZoneProblem(parameters.string(SCHEDULE_TIME_ZONE)).ifPresent(problem -> {
+        TimeZoneIds.problem(parameters.string(SCHEDULE_TIME_ZONE)).ifPresent(problem -> {
             throw parameters.problem(SCHEDULE_TIME_ZONE, problem);
         });
         api.validate(parameters);

@@ -1,5 +1,6 @@
-package io.mediausage.collector.collect;
+package io.mediausage.collector.task;
 
+import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.CloudApiException;
 import java.util.List;
@@ -25,8 +26,8 @@ public record ItemFailure(String item, String errorCode, String message, String 
 
     /** What a published window says of its items that failed, or null when none did. */
     @SuppressWarnings("unchecked")
-    static String describe(Exchange window) {
-        List<ItemFailure> failed = window.getProperty(CollectRoutes.FAILED_ITEMS, List.of(), List.class);
+    public static String describe(Exchange window) {
+        List<ItemFailure> failed = window.getProperty(UsageExchange.FAILED_ITEMS, List.of(), List.class);
         if (failed.isEmpty()) {
             return null;
         }

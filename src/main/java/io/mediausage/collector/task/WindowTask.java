@@ -1,6 +1,6 @@
-package io.mediausage.collector.collect;
+package io.mediausage.collector.task;
 
-import io.mediausage.collector.source.UsageSource;
+import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.Window;
 import java.util.Optional;
 
@@ -32,7 +32,7 @@ public record WindowTask(UsageSource source, Window window, ResumableRange resum
         return Optional.ofNullable(gapItem);
     }
 
-    WindowTask within(ResumableRange range) {
+    public WindowTask within(ResumableRange range) {
         return new WindowTask(source, window, range, gapItem);
     }
 

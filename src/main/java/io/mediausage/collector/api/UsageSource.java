@@ -1,6 +1,6 @@
-package io.mediausage.collector.source;
+package io.mediausage.collector.api;
 
-import io.mediausage.collector.api.UsageApi;
+import io.mediausage.collector.source.SourceParameters;
 import io.mediausage.collector.signing.Credentials;
 import java.net.URI;
 import java.time.Duration;
