@@ -99,7 +99,8 @@ public final class CollectorApplication implements AutoCloseable {
         KafkaCheckpointStore checkpoints = new KafkaCheckpointStore(kafkaClient,
                 () -> main.getCamelContext().resolvePropertyPlaceholders("{{usage.checkpoint-topic}}"),
                 UsageJson.objectMapper());
-        TransactionalWindowPublisher publisher = new TransactionalWindowPublisher(kafkaClient,
+        TransactionalWindowPublisher publisher = new TransactionalWindowPublisher(
+                () -> KafkaClientProperties.producer(main.getCamelContext()),
                 () -> main.getCamelContext().resolvePropertyPlaceholders("{{usage.kafka.transactional-id}}"),
                 () -> Integer.parseInt(main.getCamelContext().resolvePropertyPlaceholders("{{usage.kafka.producers}}")),
                 () -> Duration.parse(main.getCamelContext().resolvePropertyPlaceholders(
