@@ -107,8 +107,8 @@ public final class ThroughputBench {
                 .append("simulator to the last window's progress line. Floor: the busiest credential's calls ÷ its ")
                 .append("configured rate, plus one round trip (the latency).\n\n")
                 .append("| case | latency | calls | throttled | windows | events | rate per credential | wall time | ")
-                .append("floor | ratio to floor | jar run | exit |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("floor | ratio to floor | jar run | jar CPU | exit |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<BenchCase> catchUp = cases.stream().filter(c -> !c.name().equals(BenchCases.PUBLISH)).toList();
         for (Duration latency : options.latencies()) {
             for (BenchCase benchCase : catchUp) {
@@ -135,10 +135,10 @@ public final class ThroughputBench {
         String ratio = floor.duration().isZero() ? "n/a" : String.format(Locale.ROOT, "%.2f", floor.ratio(run.wallTime()));
         // without a progress line the catch-up cannot be told from the JVM's start and stop: say so
         String wall = seconds(run.wallTime()) + (run.lastWindowDone() == null ? " (whole jar run: no progress line)" : "");
-        return String.format(Locale.ROOT, "| %s | %d ms | %d | %d | %d | %d | %s/s | %s | %s | %s | %s | %d |",
+        return String.format(Locale.ROOT, "| %s | %d ms | %d | %d | %d | %d | %s/s | %s | %s | %s | %s | %s | %d |",
                 benchCase.description(), latency.toMillis(), run.calls().size(), run.throttled(), run.windows(),
                 run.events(), trim(rate), wall, seconds(floor.duration()), ratio,
-                seconds(run.processTime()), run.exitCode());
+                seconds(run.processTime()), seconds(run.cpuTime()), run.exitCode());
     }
 
     /**
@@ -170,7 +170,8 @@ public final class ThroughputBench {
                 .append("`KafkaProducer` on the same broker sending the same records (keys, values and headers) in as ")
                 .append("many transactions, with Kafka's defaults, then with the collector's batching settings (")
                 .append(batching).append("). Exit code of the jar: ").append(run.exitCode())
-                .append("; events it reported: ").append(run.events()).append(".\n\n")
+                .append("; events it reported: ").append(run.events()).append("; its CPU time: ")
+                .append(seconds(run.cpuTime())).append(".\n\n")
                 .append("| publisher | events | transactions | bytes per record (key + value + headers) | time | events/s |\n")
                 .append("|---|---:|---:|---:|---:|---:|\n")
                 .append(String.format(Locale.ROOT, "| collector (`backfill`, first call to last window) | %d | %d | %.0f | %s | %.0f |%n",
@@ -244,6 +245,7 @@ public final class ThroughputBench {
             AtomicReference<Instant> lastWindowDone = new AtomicReference<>();
             int windows = 0;
             long events = 0;
+            Duration cpu = Duration.ZERO; // the jar's CPU time when it printed its last line (it cannot be read later)
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(jar.getErrorStream(),
                     StandardCharsets.UTF_8)); PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -256,6 +258,7 @@ public final class ThroughputBench {
                         events += Long.parseLong(summary.group(3));
                     }
                     out.println(line);
+                    cpu = jar.toHandle().info().totalCpuDuration().orElse(cpu);
                 }
             }
             if (!jar.waitFor(options.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -264,7 +267,7 @@ public final class ThroughputBench {
             }
             Duration processTime = Duration.ofNanos(System.nanoTime() - start);
             return new CollectorRun(jar.exitValue(), simulator.calls(benchCase.api()), windows, events,
-                    lastWindowDone.get(), processTime);
+                    lastWindowDone.get(), processTime, cpu);
         }
     }
 
