@@ -118,7 +118,8 @@ public final class CollectorApplication implements AutoCloseable {
         // the scheduled collector runs the sources the group gives it; a one-shot command whatever it is told to
         SourceOwnership ownership = settings.scheduled() ? SourceOwnership.grouped(partitions)
                 : SourceOwnership.everything(partitions);
-        TransactionalWindowPublisher publisher = new TransactionalWindowPublisher(kafkaClient,
+        TransactionalWindowPublisher publisher = new TransactionalWindowPublisher(
+                () -> KafkaClientProperties.producer(main.getCamelContext()),
                 () -> lanes(settings.scheduled(), property, ownership.partitions(), kafkaClient),
                 checkpoints, new UsageEventRecords(UsageJson.objectMapper()));
         Processor windowPublisher = settings.dryRun()

@@ -1,11 +1,11 @@
 package io.mediausage.collector.collect;
 
-import io.mediausage.collector.task.WindowTask;
-import io.mediausage.collector.task.WindowPart;
-import io.mediausage.collector.task.ItemFailure;
-import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.event.UsageEvent;
+import io.mediausage.collector.exchange.UsageExchange;
+import io.mediausage.collector.task.ItemFailure;
+import io.mediausage.collector.task.WindowPart;
+import io.mediausage.collector.task.WindowTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,9 @@ import org.apache.camel.support.DefaultExchange;
  * <p>The source's API calls go out on a lane of its own, as many at a time as its rate limit allows in one second
  * (at most {@code usage.http.max-calls-in-flight}), so a source one round trip away from its cloud still reaches its
  * limit, and many sources each reach theirs. New windows start while their calls fit in that budget (at least one
- * window is always in flight), which also bounds how many windows' events wait in memory for their turn.
+ * window is always in flight), which also bounds how many windows' events wait in memory for their turn. A window
+ * whose calls are done no longer counts: the next windows start before it is published, so that its publishing (its
+ * first, which opens a producer, most of all) does not hold up the calls.
  */
 public final class WindowRunner {
 
@@ -92,46 +94,33 @@ public final class WindowRunner {
         int budget = callsInFlight(windows.get(0));
         ExecutorService lane = context.getExecutorServiceManager().newFixedThreadPool(this,
                 "usage-calls-" + windows.get(0).source().name(), budget);
-        Deque<InFlight> inFlight = new ArrayDeque<>();
+        Starts starts = new Starts(windows, lane, budget, stopRequested);
         List<String> failures = new ArrayList<>();
-        int started = 0;
         int done = 0;
         int events = 0;
-        boolean stopped = false;
-        boolean halted = false; // a window failed in a run that goes no further
-        List<ApiCall> nextCalls = null; // the calls of the next window to start, planned once
         try {
-            while (started < windows.size() || !inFlight.isEmpty()) {
-                while (!stopped && !halted && started < windows.size()) {
-                    if (nextCalls == null) {
-                        nextCalls = ApiCallPlanner.calls(windows.get(started));
-                    }
-                    if (!fits(inFlight, nextCalls.size(), budget)) {
-                        break;
-                    }
-                    if (stopRequested.getAsBoolean()) {
-                        stopped = true;
-                        break;
-                    }
-                    inFlight.add(start(windows.get(started), nextCalls, lane, budget));
-                    nextCalls = null;
-                    started++;
-                }
-                if (inFlight.isEmpty()) {
+            while (true) {
+                starts.startWhileTheyFit();
+                InFlight window = starts.inFlight.poll();
+                if (window == null) {
                     break;
                 }
-                InFlight window = inFlight.poll();
                 done++;
                 int published = 0;
                 String failure;
-                if (halted) {
+                if (starts.halted) {
                     window.cancel();
                     failure = "not published: an earlier window failed";
                 } else {
-                    Exchange result = finish(window);
+                    Exchange result = collect(window);
+                    if (result.getException() == null) {
+                        // its calls are done: the next windows' calls go out while it is published
+                        starts.startWhileTheyFit();
+                        producer.send(CollectRoutes.PUBLISH_WINDOW, result);
+                    }
                     if (result.getException() != null) {
                         failure = failed(window.task, result.getException());
-                        halted = stopAtFailure;
+                        starts.halted = stopAtFailure;
                     } else {
                         published = result.getProperty(UsageExchange.WINDOW_EVENTS, Integer.class);
                         failure = ItemFailure.describe(result);
@@ -144,10 +133,50 @@ public final class WindowRunner {
                 listener.windowDone(window.task, done, windows.size(), published, failure);
             }
         } finally {
-            inFlight.forEach(InFlight::cancel);
+            starts.inFlight.forEach(InFlight::cancel);
             context.getExecutorServiceManager().shutdown(lane);
         }
-        return new Outcome(windows.size(), events, failures, windows.size() - started);
+        return new Outcome(windows.size(), events, failures, windows.size() - starts.started);
+    }
+
+    /** The windows of one run started so far, those in flight, and whether more may start. */
+    private final class Starts {
+
+        private final List<WindowTask> windows;
+        private final ExecutorService lane;
+        private final int budget;
+        private final BooleanSupplier stopRequested;
+        private final Deque<InFlight> inFlight = new ArrayDeque<>();
+        private int started;
+        private boolean stopped;
+        private boolean halted; // a window failed in a run that goes no further
+        private List<ApiCall> nextCalls; // the calls of the next window to start, planned once
+
+        Starts(List<WindowTask> windows, ExecutorService lane, int budget, BooleanSupplier stopRequested) {
+            this.windows = windows;
+            this.lane = lane;
+            this.budget = budget;
+            this.stopRequested = stopRequested;
+        }
+
+        /** Starts the next windows, in order, while their calls fit in the budget with those in flight. */
+        void startWhileTheyFit() {
+            while (!stopped && !halted && started < windows.size()) {
+                if (nextCalls == null) {
+                    nextCalls = ApiCallPlanner.calls(windows.get(started));
+                }
+                if (!fits(inFlight, nextCalls.size(), budget)) {
+                    return;
+                }
+                if (stopRequested.getAsBoolean()) {
+                    stopped = true;
+                    return;
+                }
+                inFlight.add(start(windows.get(started), nextCalls, lane, budget));
+                nextCalls = null;
+                started++;
+            }
+        }
     }
 
     /** One second of the source's rate limit, so a round trip of up to a second still fills it. */
@@ -174,12 +203,13 @@ public final class WindowRunner {
     }
 
     /**
-     * Waits for the window's calls in order and publishes what they brought back: as a whole, or for a wide window
-     * call by call into one open transaction (see {@link WindowPart}). The result tells how it went, and holds the
-     * window's items that failed and were collected, and how many events it published.
+     * Waits for the window's calls in order and gathers what they brought back, to be published as a whole; a wide
+     * window's is published call by call into one open transaction (see {@link WindowPart}), which the result then
+     * commits. The result (its exception, when the window failed) holds the window's events, its items that failed
+     * and were collected, and how many events it publishes in all.
      */
     @SuppressWarnings("unchecked")
-    private Exchange finish(InFlight window) {
+    private Exchange collect(InFlight window) {
         Exchange collected = windowExchange(window.task);
         List<UsageEvent> events = new ArrayList<>();
         List<ItemFailure> failedItems = new ArrayList<>();
@@ -221,7 +251,6 @@ public final class WindowRunner {
         collected.setProperty(UsageExchange.FAILED_ITEMS, failedItems);
         collected.setProperty(UsageExchange.COLLECTED_ITEMS, collectedItems);
         collected.setProperty(UsageExchange.WINDOW_EVENTS, published + events.size());
-        producer.send(CollectRoutes.PUBLISH_WINDOW, collected);
         return collected;
     }
 

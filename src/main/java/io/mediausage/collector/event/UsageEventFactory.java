@@ -15,6 +15,7 @@ public final class UsageEventFactory {
     }
 
     public UsageEvent create(EventOrigin origin, UsageMeasurement m, String cloudRequestId, Instant collectedAt) {
+        String granularity = granularity(m.granularity());
         return new UsageEvent(
                 m.periodStart(),
                 m.periodEnd(),
@@ -26,9 +27,9 @@ public final class UsageEventFactory {
                 origin.subAccountId(),
                 m.resourceId(),
                 m.skuId(),
-                eventId(origin, m),
+                eventId(origin, m, granularity),
                 m.metric(),
-                granularity(m.granularity()),
+                granularity,
                 origin.sourceName(),
                 origin.apiAction(),
                 cloudRequestId,
@@ -45,11 +46,11 @@ public final class UsageEventFactory {
      * Name-based UUID over what makes a figure the same figure: who, where, what, which metric and which period.
      * The source name is left out on purpose: two sources reading the same account publish under the same key.
      */
-    static String eventId(EventOrigin origin, UsageMeasurement m) {
+    static String eventId(EventOrigin origin, UsageMeasurement m, String granularity) {
         String identity = String.join("\u001f",
                 origin.serviceProviderName(), origin.serviceName(), origin.apiAction(), origin.regionId(),
-                origin.subAccountId(), m.resourceId(), m.skuId(), m.metric(), granularity(m.granularity()),
-                m.periodStart().toString());
+                origin.subAccountId(), m.resourceId(), m.skuId(), m.metric(), granularity,
+                InstantText.of(m.periodStart()));
         return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -2,6 +2,7 @@ package io.mediausage.collector.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -12,7 +13,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The yardstick of the publish path: a bare transactional {@link KafkaProducer}, default settings plus
  * {@code acks=all} and idempotence as the collector's, sending the very records the collector published (same keys,
- * same values, so the same sizes) in as many transactions as the collector committed windows.
+ * values and headers, so the same sizes) in as many transactions as the collector committed windows; and, for
+ * reference, the same with the collector's own batching settings.
  */
 final class BareTransactionalPublisher {
 
@@ -27,9 +29,11 @@ final class BareTransactionalPublisher {
         }
     }
 
+    /** @param settings producer settings on top of Kafka's defaults (none for the yardstick itself) */
     static Result replay(String bootstrapServers, String topic, List<ConsumerRecord<String, String>> records,
-            int transactions) {
+            int transactions, Map<String, String> settings) {
         Properties properties = new Properties();
+        properties.putAll(settings);
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bench-bare-transactional-producer-" + topic);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -45,7 +49,7 @@ final class BareTransactionalPublisher {
                 producer.beginTransaction();
                 for (ConsumerRecord<String, String> record : records.subList(first,
                         Math.min(records.size(), first + perTransaction))) {
-                    producer.send(new ProducerRecord<>(topic, record.key(), record.value()));
+                    producer.send(new ProducerRecord<>(topic, null, record.key(), record.value(), record.headers()));
                 }
                 producer.commitTransaction();
                 committed++;

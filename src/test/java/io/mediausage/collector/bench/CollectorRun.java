@@ -16,9 +16,11 @@ import java.util.stream.Collectors;
  * @param events         events the jar's summary lines report
  * @param lastWindowDone when the jar printed its last progress line (a window committed or failed), null if none
  * @param processTime    the jar's whole run, JVM start and shutdown included
+ * @param cpuTime        the jar's CPU time (all its threads, JVM start included) when it printed its last line: unlike
+ *                       the wall times, little changed by what else runs on the machine
  */
 record CollectorRun(int exitCode, List<RecordedCall> calls, int windows, long events, Instant lastWindowDone,
-                    Duration processTime) {
+                    Duration processTime, Duration cpuTime) {
 
     /** Throttled answers: Tencent's RequestLimitExceeded, Huawei's 429. */
     long throttled() {

@@ -28,6 +28,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.header.Header;
 
 /**
  * The throughput benchmark of issue 14 (not a test): runs the packaged jar's {@code backfill --all} on each case
@@ -85,6 +87,7 @@ public final class ThroughputBench {
         Files.createDirectories(options.out());
         StringBuilder report = new StringBuilder();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+            createTransactionStateLog(broker);
             new ThroughputBench(options, broker).run(cases, report);
         }
         String stamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "");
@@ -104,8 +107,8 @@ public final class ThroughputBench {
                 .append("simulator to the last window's progress line. Floor: the busiest credential's calls ÷ its ")
                 .append("configured rate, plus one round trip (the latency).\n\n")
                 .append("| case | latency | calls | throttled | windows | events | rate per credential | wall time | ")
-                .append("floor | ratio to floor | jar run | exit |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("floor | ratio to floor | jar run | jar CPU | exit |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<BenchCase> catchUp = cases.stream().filter(c -> !c.name().equals(BenchCases.PUBLISH)).toList();
         for (Duration latency : options.latencies()) {
             for (BenchCase benchCase : catchUp) {
@@ -132,10 +135,19 @@ public final class ThroughputBench {
         String ratio = floor.duration().isZero() ? "n/a" : String.format(Locale.ROOT, "%.2f", floor.ratio(run.wallTime()));
         // without a progress line the catch-up cannot be told from the JVM's start and stop: say so
         String wall = seconds(run.wallTime()) + (run.lastWindowDone() == null ? " (whole jar run: no progress line)" : "");
-        return String.format(Locale.ROOT, "| %s | %d ms | %d | %d | %d | %d | %s/s | %s | %s | %s | %s | %d |",
+        return String.format(Locale.ROOT, "| %s | %d ms | %d | %d | %d | %d | %s/s | %s | %s | %s | %s | %s | %d |",
                 benchCase.description(), latency.toMillis(), run.calls().size(), run.throttled(), run.windows(),
                 run.events(), trim(rate), wall, seconds(floor.duration()), ratio,
-                seconds(run.processTime()), run.exitCode());
+                seconds(run.processTime()), seconds(run.cpuTime()), run.exitCode());
+    }
+
+    /**
+     * A Kafka cluster has its transaction state log long before a collector starts on it; a fresh broker creates it
+     * when the first transactional producer starts, which would otherwise fall into the first case's wall time.
+     */
+    private static void createTransactionStateLog(EmbeddedKafkaBroker broker) {
+        BareTransactionalPublisher.replay(broker.bootstrapServers(), "bench.transaction-state-log", List.of(), 1,
+                Map.of());
     }
 
     /** The publish path: the collector with calls free, then a bare transactional producer on its very records. */
@@ -148,25 +160,53 @@ public final class ThroughputBench {
         // in the order the collector sent them (near enough), so that each transaction holds a window's records
         records = new ArrayList<>(records);
         records.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
-        double bytes = records.stream().mapToLong(r -> length(r.key()) + length(r.value())).average().orElse(0);
-        String bareTopic = topic + ".bare";
-        broker.createTopic(bareTopic, 3, true);
-        BareTransactionalPublisher.Result bare = BareTransactionalPublisher.replay(broker.bootstrapServers(),
-                bareTopic, records, Math.max(1, run.windows()));
+        double bytes = records.stream().mapToLong(ThroughputBench::bytes).average().orElse(0);
+        BareTransactionalPublisher.Result bare = replay(topic + ".bare", records, run.windows(), Map.of());
+        Map<String, String> batching = collectorBatching();
+        BareTransactionalPublisher.Result tuned = replay(topic + ".bare-batching", records, run.windows(), batching);
         double collectorRate = records.size() / (run.wallTime().toNanos() / 1e9);
         report.append("\n## Publish path\n\n").append(benchCase.description()).append(" (rate limits ")
                 .append(BenchCases.FREE_CALLS_PER_SECOND).append("/s, latency 0), then a bare transactional ")
-                .append("`KafkaProducer` on the same broker sending the same records in as many transactions. ")
-                .append("Exit code of the jar: ").append(run.exitCode()).append("; events it reported: ")
-                .append(run.events()).append(".\n\n")
-                .append("| publisher | events | transactions | bytes per record (key + value) | time | events/s |\n")
+                .append("`KafkaProducer` on the same broker sending the same records (keys, values and headers) in as ")
+                .append("many transactions, with Kafka's defaults, then with the collector's batching settings (")
+                .append(batching).append("). Exit code of the jar: ").append(run.exitCode())
+                .append("; events it reported: ").append(run.events()).append("; its CPU time: ")
+                .append(seconds(run.cpuTime())).append(".\n\n")
+                .append("| publisher | events | transactions | bytes per record (key + value + headers) | time | events/s |\n")
                 .append("|---|---:|---:|---:|---:|---:|\n")
                 .append(String.format(Locale.ROOT, "| collector (`backfill`, first call to last window) | %d | %d | %.0f | %s | %.0f |%n",
                         records.size(), run.windows(), bytes, seconds(run.wallTime()), collectorRate))
-                .append(String.format(Locale.ROOT, "| bare transactional `KafkaProducer` | %d | %d | %.0f | %s | %.0f |%n",
+                .append(String.format(Locale.ROOT, "| bare transactional `KafkaProducer`, Kafka's defaults | %d | %d | %.0f | %s | %.0f |%n",
                         bare.records(), bare.transactions(), bytes, seconds(bare.time()), bare.eventsPerSecond()))
-                .append(String.format(Locale.ROOT, "%nCollector ÷ bare producer: **%.2f**%n",
-                        collectorRate / bare.eventsPerSecond()));
+                .append(String.format(Locale.ROOT, "| bare transactional `KafkaProducer`, the collector's batching | %d | %d | %.0f | %s | %.0f |%n",
+                        tuned.records(), tuned.transactions(), bytes, seconds(tuned.time()), tuned.eventsPerSecond()))
+                .append(String.format(Locale.ROOT, "%nCollector ÷ bare producer: **%.2f** (÷ the bare producer with "
+                        + "the collector's batching: %.2f)%n", collectorRate / bare.eventsPerSecond(),
+                        collectorRate / tuned.eventsPerSecond()));
+    }
+
+    private BareTransactionalPublisher.Result replay(String topic, List<ConsumerRecord<String, String>> records,
+            int transactions, Map<String, String> settings) {
+        broker.createTopic(topic, 3, true);
+        return BareTransactionalPublisher.replay(broker.bootstrapServers(), topic, records, Math.max(1, transactions),
+                settings);
+    }
+
+    /** The producer settings of the shipped file that the collector's transactional producers take (linger, batch, codec). */
+    private Map<String, String> collectorBatching() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, shippedValue("camel.component.kafka.linger-ms"));
+        settings.put(ProducerConfig.BATCH_SIZE_CONFIG, shippedValue("camel.component.kafka.producer-batch-size"));
+        settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, shippedValue("camel.component.kafka.compression-codec"));
+        return settings;
+    }
+
+    private String shippedValue(String key) {
+        String value = shipped.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException("config/application.properties has no " + key);
+        }
+        return value.trim();
     }
 
     /** Runs {@code backfill --all} of the case on the packaged jar, in a working directory of its own. */
@@ -205,6 +245,7 @@ public final class ThroughputBench {
             AtomicReference<Instant> lastWindowDone = new AtomicReference<>();
             int windows = 0;
             long events = 0;
+            Duration cpu = Duration.ZERO; // the jar's CPU time when it printed its last line (it cannot be read later)
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(jar.getErrorStream(),
                     StandardCharsets.UTF_8)); PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -217,6 +258,7 @@ public final class ThroughputBench {
                         events += Long.parseLong(summary.group(3));
                     }
                     out.println(line);
+                    cpu = jar.toHandle().info().totalCpuDuration().orElse(cpu);
                 }
             }
             if (!jar.waitFor(options.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -225,7 +267,7 @@ public final class ThroughputBench {
             }
             Duration processTime = Duration.ofNanos(System.nanoTime() - start);
             return new CollectorRun(jar.exitValue(), simulator.calls(benchCase.api()), windows, events,
-                    lastWindowDone.get(), processTime);
+                    lastWindowDone.get(), processTime, cpu);
         }
     }
 
@@ -234,12 +276,7 @@ public final class ThroughputBench {
         if (benchCase.rateOverride() != null) {
             return benchCase.rateOverride();
         }
-        String key = "usage." + benchCase.template() + ".rate-limit";
-        String value = shipped.getProperty(key);
-        if (value == null) {
-            throw new IllegalStateException("config/application.properties has no " + key);
-        }
-        return Double.parseDouble(value.trim());
+        return Double.parseDouble(shippedValue("usage." + benchCase.template() + ".rate-limit"));
     }
 
     private static String topic(BenchCase benchCase, Duration latency) {
@@ -248,6 +285,14 @@ public final class ThroughputBench {
 
     private static long length(String text) {
         return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static long bytes(ConsumerRecord<String, String> record) {
+        long headers = 0;
+        for (Header header : record.headers()) {
+            headers += length(header.key()) + (header.value() == null ? 0 : header.value().length);
+        }
+        return length(record.key()) + length(record.value()) + headers;
     }
 
     private static String seconds(Duration duration) {

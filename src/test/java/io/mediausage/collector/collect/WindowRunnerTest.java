@@ -46,6 +46,10 @@ class WindowRunnerTest {
     private final Set<Window> failing = ConcurrentHashMap.newKeySet();
     private final AtomicInteger callsUnderWay = new AtomicInteger();
     private final AtomicInteger mostCallsUnderWay = new AtomicInteger();
+    private final AtomicInteger callsMade = new AtomicInteger();
+    /** How many calls had been made when each publishing of a window ended. */
+    private final List<Integer> callsMadeByPublish = Collections.synchronizedList(new ArrayList<>());
+    private volatile long publishMillis;
 
     @BeforeEach
     void start() throws Exception {
@@ -55,6 +59,7 @@ class WindowRunnerTest {
             @Override
             public void configure() {
                 from(CollectRoutes.CALL_API).process(exchange -> {
+                    callsMade.incrementAndGet();
                     mostCallsUnderWay.accumulateAndGet(callsUnderWay.incrementAndGet(), Math::max);
                     try {
                         Thread.sleep(random.nextInt(30));
@@ -71,8 +76,10 @@ class WindowRunnerTest {
                     WindowPart part = exchange.getProperty(UsageExchange.WINDOW_PART, WindowPart.WHOLE,
                             WindowPart.class);
                     parts.add(part);
+                    Thread.sleep(publishMillis);
                     if (part == WindowPart.WHOLE || part == WindowPart.LAST) {
                         published.add(exchange.getProperty(UsageExchange.WINDOW_TASK, WindowTask.class).window());
+                        callsMadeByPublish.add(callsMade.get());
                     }
                 });
                 from(CollectRoutes.WINDOW_FAILED).log("failed: ${body}");
@@ -119,6 +126,18 @@ class WindowRunnerTest {
         assertThat(outcome.failures()).isEmpty();
         assertThat(published).containsExactlyElementsOf(windows.stream().map(WindowTask::window).toList());
         assertThat(mostCallsUnderWay.get()).isGreaterThan(1).isLessThanOrEqualTo(11); // a second of 10/s, plus one
+    }
+
+    @Test
+    void should_make_the_next_windows_calls_while_a_window_is_published() {
+        publishMillis = 200; // as slow as a first window, which opens its transactional producer
+
+        runner(3).run(hours(source(100), 6), true, (task, index, total, events, failure) -> { }, () -> false);
+
+        // three windows fit in the budget; once the first one's call is done, the fourth starts as it is published
+        assertThat(callsMadeByPublish.get(0)).isEqualTo(4);
+        assertThat(mostCallsUnderWay.get()).isLessThanOrEqualTo(3);
+        assertThat(published).containsExactlyElementsOf(hours(source(100), 6).stream().map(WindowTask::window).toList());
     }
 
     @Test

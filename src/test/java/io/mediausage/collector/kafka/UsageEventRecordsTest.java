@@ -65,6 +65,39 @@ class UsageEventRecordsTest {
     }
 
     @Test
+    void should_write_the_record_earlier_versions_wrote() {
+        // the key and ce_id are identities consumers already hold: a faster writer must not change a byte
+        ProducerRecord<String, String> record = records.record("t", event("256.23"));
+
+        assertThat(record.key()).isEqualTo("6242b5ad-1be8-3040-8b23-8120edf1d44b");
+        assertThat(record.value()).isEqualTo("{\"ChargePeriodStart\":\"2026-11-20T07:00:00Z\","
+                + "\"ChargePeriodEnd\":\"2026-11-20T08:00:00Z\",\"ConsumedQuantity\":256.23,\"ConsumedUnit\":\"Minutes\","
+                + "\"ServiceProviderName\":\"Huawei Cloud\",\"ServiceName\":\"Live\",\"RegionId\":\"cn-north-4\","
+                + "\"SubAccountId\":\"0a1b2c\",\"ResourceId\":\"push.example.com\",\"SkuId\":\"H265_PVC_SD\","
+                + "\"x_EventId\":\"6242b5ad-1be8-3040-8b23-8120edf1d44b\",\"x_Metric\":\"transcode_duration\","
+                + "\"x_Granularity\":\"PT1H\",\"x_SourceName\":\"live-main\",\"x_ApiAction\":\"ListTranscodeData\","
+                + "\"x_CloudRequestId\":\"req-1\",\"x_CollectedAt\":\"2026-11-20T09:00:01Z\",\"x_SchemaVersion\":\"1.0\"}");
+        assertThat(record.headers().toArray()).extracting(Header::key).containsExactly("ce_specversion", "ce_id",
+                "ce_source", "ce_type", "ce_subject", "ce_time", "content-type");
+        assertThat(headers(record)).containsEntry("ce_id", "386f4956-527c-31c3-9aad-976aeccb584c");
+    }
+
+    @Test
+    void should_write_a_collection_time_with_its_fraction_of_a_second() {
+        UsageEvent event = event("1");
+        UsageEvent collected = new UsageEvent(event.chargePeriodStart(), event.chargePeriodEnd(),
+                event.consumedQuantity(), event.consumedUnit(), event.serviceProviderName(), event.serviceName(),
+                event.regionId(), event.subAccountId(), event.resourceId(), event.skuId(), event.eventId(),
+                event.metric(), event.granularity(), event.sourceName(), event.apiAction(), event.cloudRequestId(),
+                Instant.parse("2026-11-20T09:00:01.000120Z"), event.schemaVersion());
+
+        ProducerRecord<String, String> record = records.record("t", collected);
+
+        assertThat(record.value()).contains("\"x_CollectedAt\":\"2026-11-20T09:00:01.000120Z\"");
+        assertThat(headers(record)).containsEntry("ce_time", "2026-11-20T09:00:01.000120Z");
+    }
+
+    @Test
     void should_give_a_restated_figure_a_new_cloudevents_id_under_the_same_key() {
         ProducerRecord<String, String> first = records.record("t", event("256.23"));
         ProducerRecord<String, String> restated = records.record("t", event("300.00"));
