@@ -149,7 +149,8 @@ class MangledAnswersIT {
                 .build());
         chooseWindows(simulator.data());
         StringBuilder yaml = new StringBuilder();
-        for (Api api : Api.values()) {
+        // the APIs the mangles cover, each with its window (a new API joins once its cases are written)
+        for (Api api : WINDOWS.keySet()) {
             yaml.append(source("truth-" + api, api));
         }
         IntStream.range(0, CASES.size()).forEach(i -> yaml.append(source(caseSource(i), CASES.get(i).api())));
@@ -171,7 +172,7 @@ class MangledAnswersIT {
                 Clock.fixed(NOW, ZoneOffset.UTC), credentials, false));
         events = new TopicTail(TOPIC);
         deadLetters = new TopicTail(DEAD_LETTERS);
-        for (Api api : Api.values()) {
+        for (Api api : WINDOWS.keySet()) {
             Window window = WINDOWS.get(api);
             assertThat(collector.collect("truth-" + api, window.start(), window.end()).succeeded()).as(api.name())
                     .isTrue();
