@@ -8,8 +8,11 @@ import io.mediausage.collector.metrics.UsageMetrics;
 import io.mediausage.collector.catalog.SourceCatalog;
 import io.mediausage.collector.api.UsageSource;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A replica taking a partition over: fence the former owner (the partition's producer), then read its sources'
@@ -17,6 +20,8 @@ import org.apache.camel.CamelContext;
  * gauges, which the new owner reports.
  */
 final class PartitionTakeover implements PartitionHandover {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartitionTakeover.class);
 
     private final TransactionalWindowPublisher publisher;
     private final KafkaCheckpointStore checkpoints;
@@ -36,9 +41,20 @@ final class PartitionTakeover implements PartitionHandover {
     }
 
     @Override
-    public void take(int partition) {
-        publisher.open(partition);
-        checkpoints.reload(sourcesOf(partition));
+    public Set<Integer> take(Set<Integer> partitions) {
+        Set<Integer> taken = new TreeSet<>();
+        for (int partition : partitions) {
+            try {
+                publisher.open(partition);
+                taken.add(partition);
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot take partition {} over yet: {}", partition, e.getMessage());
+            }
+        }
+        // one read of the checkpoint topic for every partition taken
+        checkpoints.reload(taken.stream().flatMap(partition -> sourcesOf(partition).stream())
+                .collect(Collectors.toSet()));
+        return taken;
     }
 
     @Override

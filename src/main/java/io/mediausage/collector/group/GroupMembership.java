@@ -134,12 +134,7 @@ public final class GroupMembership implements AutoCloseable {
         if (pending.isEmpty()) {
             return;
         }
-        Set<Integer> taken = new TreeSet<>();
-        for (int partition : pending) {
-            if (take(partition)) {
-                taken.add(partition);
-            }
-        }
+        Set<Integer> taken = take(pending);
         pending.removeAll(taken);
         if (!taken.isEmpty()) {
             ownership.gained(taken);
@@ -147,15 +142,16 @@ public final class GroupMembership implements AutoCloseable {
         }
     }
 
-    private boolean take(int partition) {
+    /** Takes the partitions over; those that cannot be yet are left out, and their sources wait. */
+    private Set<Integer> take(Set<Integer> partitions) {
+        Set<Integer> taken = new TreeSet<>();
         try {
-            handover.take(partition);
-            return true;
+            taken.addAll(handover.take(partitions));
         } catch (RuntimeException e) {
-            LOG.warn("Group {}: cannot take over partition {} yet ({}); its sources wait", settings.groupId(),
-                    partition, e.getMessage());
-            return false;
+            LOG.warn("Group {}: cannot take over partitions {} yet ({}); their sources wait", settings.groupId(),
+                    partitions, e.getMessage());
         }
+        return taken;
     }
 
     private void logOwned(String change) {
@@ -273,14 +269,8 @@ public final class GroupMembership implements AutoCloseable {
         public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
             rebalances.incrementAndGet();
             joined = true;
-            Set<Integer> taken = new TreeSet<>();
-            for (int partition : numbers(assigned)) {
-                if (take(partition)) {
-                    taken.add(partition);
-                } else {
-                    pending.add(partition);
-                }
-            }
+            Set<Integer> taken = take(numbers(assigned));
+            numbers(assigned).stream().filter(partition -> !taken.contains(partition)).forEach(pending::add);
             ownership.gained(taken);
             logOwned("gained " + numbers(assigned));
         }

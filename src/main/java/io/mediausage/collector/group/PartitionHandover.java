@@ -1,14 +1,18 @@
 package io.mediausage.collector.group;
 
+import java.util.Set;
+
 /** What becomes of a partition's resources as the group hands it to this replica and takes it away. */
 public interface PartitionHandover {
 
     /**
-     * Makes the partition ready to commit windows: creates its transactional producer, whose
-     * {@code initTransactions()} fences the former owner and aborts the transaction it left open, then reads its
-     * sources' checkpoints, which are final once the former owner is fenced.
+     * Makes the partitions ready to commit windows: creates each one's transactional producer, whose
+     * {@code initTransactions()} fences the former owner and aborts the transaction it left open, then reads their
+     * sources' checkpoints, which are final once the former owners are fenced.
+     *
+     * @return the partitions taken over; one whose producer cannot be created yet (brokers unreachable) is left out
      */
-    void take(int partition);
+    Set<Integer> take(Set<Integer> partitions);
 
     /**
      * Closes the partition's producer.
