@@ -103,9 +103,9 @@ class CheckpointTopicIT {
         KAFKA.broker().createTopic(topic, 3, true);
         KAFKA.broker().createTopic("usage.dead-letters", 1, false);
         Instant from = NOW.minus(THREE_WINDOWS);
-        // one attempt a call: the injected error fails its window at once; one call in flight: the windows are
-        // collected one after the other, so that the listener can switch the error on for the second only
-        Map<String, String> oneAttempt = Map.of("usage.retry.max-attempts", "1", "usage.http.max-calls-in-flight", "1");
+        // one attempt a call: the injected error fails its window at once; one call in flight: the windows' calls are
+        // made one after the other, so the second call is the middle window's
+Map<String, String> oneAttempt = Map.of("usage.retry.max-attempts", "1", "usage.http.max-calls-in-flight", "1");
 
         try (CloudApiSimulator simulator = CloudApiSimulator.start(SimulatorConfig.builder()
                 .huaweiCredential(AK, SK).build())) {
@@ -116,12 +116,10 @@ class CheckpointTopicIT {
                 assertThat(plan.windows()).hasSize(3);
                 assertThat(plan.resumption()).isEmpty();
                 failed = plan.windows().get(1).window();
+                // the first call answered as usual (a reply delayed by a millisecond), the second with HTTP 500
+                simulator.faults().slowReplyDelay(Duration.ofMillis(1)).nextCalls(FaultKind.SLOW_REPLY, 1)
+                        .nextCalls(FaultKind.HTTP_500, 1);
                 CollectionReport report = first.collect(source, plan.windows(), (task, index, total, events, failure) -> {
-                    if (index == 1) {
-                        simulator.faults().probability(FaultKind.HTTP_500, 1.0);
-                    } else if (index == 2) {
-                        simulator.faults().clear();
-                    }
                 }, () -> false);
                 assertThat(report.failures()).singleElement().asString().contains(failed.toString());
             }
