@@ -24,8 +24,6 @@ public final class CollectRoutes extends RouteBuilder {
     public static final String PUBLISH_WINDOW = "direct:publish-window";
     public static final String WINDOW_FAILED = "direct:window-failed";
     private static final String HTTP_OPTIONS = "?throwExceptionOnFailure=false";
-    /** The bean of the current call's protocol with the role that follows, e.g. {@code bean:tencentSigning}. */
-    private static final String PROTOCOL_BEAN = "bean:${exchangeProperty." + UsageExchange.API_CALL + ".protocol()}";
 
     @Override
     public void configure() throws Exception {
@@ -86,9 +84,9 @@ public final class CollectRoutes extends RouteBuilder {
                 .process(windowDeadline.check())
                 .process("apiRateLimit") // every attempt, retries too, waits its turn just before it is signed and sent
                 .process("ownedSourceCheck") // a permit waited for by a replica that lost the source is not used
-                .toD(PROTOCOL_BEAN + "Signing")
+                .process(new ProtocolStep("Signing"))
                 .toD("${exchangeProperty." + UsageExchange.API_URL + "}" + HTTP_OPTIONS)
-                .toD(PROTOCOL_BEAN + "ResponseReader")
+                .process(new ProtocolStep("ResponseReader"))
                 .process("usageEventMapper")
                 .process("usageApiCallSucceeded");
 
