@@ -10,21 +10,30 @@ import io.mediausage.collector.event.UsageEvent;
 import io.mediausage.collector.group.SourceNotOwnedException;
 import io.mediausage.collector.group.SourcePartitions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Processor;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +51,12 @@ import org.slf4j.LoggerFactory;
  * its partition over: the producer's {@code initTransactions()} fences the former owner,
  * then the partition's checkpoints are read again. A window of a partition this replica does not own fails
  * ({@link SourceNotOwnedException}); a lane fenced by another collector is not reopened until its partition is taken
- * again, so a replica that wakes up after its partitions moved publishes nothing. A wide window comes in parts
- * ({@link WindowPart}) streamed into its open transaction, which holds the lane until it is committed or aborted.
+ * again, so a replica that wakes up after its partitions moved publishes nothing.
+ *
+ * <p>A lane commits the whole windows that are ready together, one transaction for the windows of several sources
+ * (a group commit: many sources on one credential, or on credentials of one partition, do not queue for a transaction
+ * each). A wide window comes in parts ({@link WindowPart}) streamed into a transaction of its own, which holds the
+ * lane until it is committed or aborted.
  */
 public final class TransactionalWindowPublisher implements Processor, AutoCloseable {
 
@@ -85,12 +98,15 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void process(Exchange exchange) throws Exception {
         WindowTask task = exchange.getProperty(UsageExchange.WINDOW_TASK, WindowTask.class);
         WindowPart part = exchange.getProperty(UsageExchange.WINDOW_PART, WindowPart.WHOLE, WindowPart.class);
         Lane lane = lane(task);
-        if (part == WindowPart.WHOLE || part == WindowPart.FIRST) {
+        if (part == WindowPart.WHOLE) {
+            lane.publishTogether(new ReadyWindow(exchange, task));
+            return;
+        }
+        if (part == WindowPart.FIRST) {
             lane.lock.lock(); // held until the window's transaction is committed or aborted
         } else if (!lane.lock.isHeldByCurrentThread()) {
             if (part == WindowPart.ABORT) {
@@ -98,9 +114,9 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
             }
             throw new IllegalStateException(part + " part of " + task + " without its open transaction");
         }
-        boolean ends = part == WindowPart.WHOLE || part == WindowPart.LAST || part == WindowPart.ABORT;
+        boolean ends = part == WindowPart.LAST || part == WindowPart.ABORT;
         try {
-            publish(exchange, task, part, lane);
+            publishPart(exchange, task, part, lane);
         } catch (RuntimeException e) {
             ends = true;
             throw e;
@@ -158,22 +174,25 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
         }
     }
 
+    /** One part of a wide window, streamed into the transaction it holds the lane for. */
     @SuppressWarnings("unchecked")
-    private void publish(Exchange exchange, WindowTask task, WindowPart part, Lane lane) throws Exception {
+    private void publishPart(Exchange exchange, WindowTask task, WindowPart part, Lane lane) throws Exception {
         if (part == WindowPart.ABORT) {
             lane.abandon(null);
             return;
         }
         KafkaProducer<String, String> transactional = lane.producer();
-        String topic = exchange.getProperty(UsageExchange.TOPIC, String.class);
         List<UsageEvent> events = exchange.getMessage().getMandatoryBody(List.class);
         try {
-            if (part == WindowPart.WHOLE || part == WindowPart.FIRST) {
+            if (part == WindowPart.FIRST) {
                 transactional.beginTransaction();
             }
-            events.forEach(event -> transactional.send(records.record(topic, event)));
-            if (part == WindowPart.WHOLE || part == WindowPart.LAST) {
-                commit(exchange, task, transactional);
+            send(transactional, exchange.getProperty(UsageExchange.TOPIC, String.class), events);
+            if (part == WindowPart.LAST) {
+                WindowCheckpoints moved = checkpointsAfter(exchange, task);
+                moved.send(transactional);
+                transactional.commitTransaction();
+                moved.committed();
             }
         } catch (RuntimeException e) {
             lane.abandon(e);
@@ -181,23 +200,71 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
         }
     }
 
-    /** Adds the window's gaps and checkpoints to its transaction and commits it. */
-    private void commit(Exchange exchange, WindowTask task, KafkaProducer<String, String> transactional) {
+    private void send(KafkaProducer<String, String> transactional, String topic, List<UsageEvent> events) {
+        events.forEach(event -> transactional.send(records.record(topic, event)));
+    }
+
+    /** The window's gaps opened and closed, and the checkpoints it moves: sent in its transaction, kept once committed. */
+    private WindowCheckpoints checkpointsAfter(Exchange exchange, WindowTask task) {
         String source = task.source().name();
         boolean repair = task.repairedItem().isPresent(); // a gap repair collects one item: no checkpoint moves
-        Optional<Checkpoint> checkpoint = repair || !settings().movesSourceCheckpoints() ? Optional.empty() : Checkpoint.after(source, task.source().start(),
-                checkpoints.collectedUntil(source), task.window());
+        Optional<Checkpoint> checkpoint = repair || !settings().movesSourceCheckpoints() ? Optional.empty()
+                : Checkpoint.after(source, task.source().start(), checkpoints.collectedUntil(source), task.window());
         Optional<BackfillCheckpoint> backfillCheckpoint = task.backfill().map(range -> BackfillCheckpoint.after(
                 range.checkpointName(), checkpoints.backfill(range.checkpointName()), task.window()));
-        ItemGaps gaps = ItemGaps.of(exchange, checkpoints.gaps(source), repair);
-        gaps.opened().forEach(gap -> transactional.send(checkpoints.record(gap)));
-        gaps.closed().forEach(gap -> transactional.send(checkpoints.closing(gap)));
-        checkpoint.ifPresent(next -> transactional.send(checkpoints.record(next)));
-        backfillCheckpoint.ifPresent(next -> transactional.send(checkpoints.record(next)));
-        transactional.commitTransaction();
-        checkpoints.gapsCommitted(gaps.opened(), gaps.closed());
-        checkpoint.ifPresent(checkpoints::committed);
-        backfillCheckpoint.ifPresent(checkpoints::committed);
+        return new WindowCheckpoints(ItemGaps.of(exchange, checkpoints.gaps(source), repair), checkpoint,
+                backfillCheckpoint);
+    }
+
+    private final class WindowCheckpoints {
+
+        private final ItemGaps gaps;
+        private final Optional<Checkpoint> checkpoint;
+        private final Optional<BackfillCheckpoint> backfillCheckpoint;
+
+        WindowCheckpoints(ItemGaps gaps, Optional<Checkpoint> checkpoint, Optional<BackfillCheckpoint> backfill) {
+            this.gaps = gaps;
+            this.checkpoint = checkpoint;
+            this.backfillCheckpoint = backfill;
+        }
+
+        void send(KafkaProducer<String, String> transactional) {
+            gaps.opened().forEach(gap -> transactional.send(checkpoints.record(gap)));
+            gaps.closed().forEach(gap -> transactional.send(checkpoints.closing(gap)));
+            checkpoint.ifPresent(next -> transactional.send(checkpoints.record(next)));
+            backfillCheckpoint.ifPresent(next -> transactional.send(checkpoints.record(next)));
+        }
+
+        void committed() {
+            checkpoints.gapsCommitted(gaps.opened(), gaps.closed());
+            checkpoint.ifPresent(checkpoints::committed);
+            backfillCheckpoint.ifPresent(checkpoints::committed);
+        }
+    }
+
+    /**
+     * A whole window waiting on its lane, and how its publishing ended: set by whichever thread committed it, read
+     * by its own thread under the lane's lock.
+     */
+    private static final class ReadyWindow {
+
+        private final Exchange exchange;
+        private final WindowTask task;
+        private final List<UsageEvent> events;
+        private boolean settled;
+        private RuntimeException failure;
+
+        @SuppressWarnings("unchecked")
+        ReadyWindow(Exchange exchange, WindowTask task) throws InvalidPayloadException {
+            this.exchange = exchange;
+            this.task = task;
+            this.events = exchange.getMessage().getMandatoryBody(List.class);
+        }
+
+        void settle(RuntimeException failure) {
+            this.settled = true;
+            this.failure = failure;
+        }
     }
 
     @Override
@@ -214,14 +281,115 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
 
         private final int partition;
         private final String id;
-        /** Held by the thread publishing a window, from its transaction's begin to its commit or abort. */
+        /** Held by the thread committing ready windows, or by a wide window from its transaction's begin to its end. */
         private final ReentrantLock lock = new ReentrantLock();
+        /** Whole windows waiting for the next transaction of the lane. */
+        private final Queue<ReadyWindow> ready = new ConcurrentLinkedQueue<>();
         private KafkaProducer<String, String> producer;
         private String closedBecause;
 
         Lane(int partition) {
             this.partition = partition;
             this.id = settings().id(partition);
+        }
+
+        /**
+         * Publishes a whole window in the lane's next transaction, together with the windows of other sources ready
+         * by then: while one transaction commits, the windows that become ready wait and then commit as one, so a
+         * lane of many sources makes one round of transactions for all of them instead of one each (group commit).
+         * Each window still commits atomically with its checkpoint, and a source's windows stay in order: a
+         * transaction holds one window of a source at the most, and its publisher waits for it before the next.
+         */
+        void publishTogether(ReadyWindow window) {
+            ready.add(window);
+            lock.lock();
+            try {
+                while (!window.settled) {
+                    commitReady();
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (window.failure != null) {
+                throw window.failure;
+            }
+        }
+
+        /**
+         * Commits the ready windows in one transaction. If it fails for a reason one window may have caused (a
+         * record too large for the broker, a topic it may not write), each window is tried again alone, so one bad
+         * window does not fail the sources beside it.
+         */
+        private void commitReady() {
+            List<ReadyWindow> batch = takeReady();
+            try {
+                commit(batch);
+                batch.forEach(window -> window.settle(null));
+            } catch (RuntimeException failure) {
+                if (batch.size() == 1 || !causedByOneWindow(failure)) {
+                    batch.forEach(window -> window.settle(failure));
+                    return;
+                }
+                LOG.warn("Partition {}: a transaction of {} windows failed ({}); each is published alone", partition,
+                        batch.size(), failure.getMessage());
+                for (ReadyWindow window : batch) {
+                    try {
+                        commit(List.of(window));
+                        window.settle(null);
+                    } catch (RuntimeException alone) {
+                        window.settle(alone);
+                    }
+                }
+            }
+        }
+
+        /** The ready windows in arrival order, one per source (a source's next window waits for the next round). */
+        private List<ReadyWindow> takeReady() {
+            List<ReadyWindow> batch = new ArrayList<>();
+            Set<String> sources = new HashSet<>();
+            for (Iterator<ReadyWindow> waiting = ready.iterator(); waiting.hasNext(); ) {
+                ReadyWindow window = waiting.next();
+                if (sources.add(window.task.source().name())) {
+                    batch.add(window);
+                    waiting.remove();
+                }
+            }
+            return batch;
+        }
+
+        private void commit(List<ReadyWindow> batch) {
+            KafkaProducer<String, String> transactional = producer();
+            try {
+                transactional.beginTransaction();
+                List<WindowCheckpoints> moved = new ArrayList<>(batch.size());
+                for (ReadyWindow window : batch) {
+                    send(transactional, window.exchange.getProperty(UsageExchange.TOPIC, String.class), window.events);
+                    WindowCheckpoints windowCheckpoints = checkpointsAfter(window.exchange, window.task);
+                    windowCheckpoints.send(transactional);
+                    moved.add(windowCheckpoints);
+                }
+                transactional.commitTransaction();
+                moved.forEach(WindowCheckpoints::committed);
+            } catch (RuntimeException e) {
+                abandon(e);
+                throw e;
+            }
+        }
+
+        /** Not a failure of the lane (fenced, closed, interrupted) or of the broker (a timeout): maybe one window's. */
+        private boolean causedByOneWindow(RuntimeException failure) {
+            synchronized (this) {
+                if (closedBecause != null) {
+                    return false;
+                }
+            }
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ProducerFencedException || cause instanceof SourceNotOwnedException
+                        || cause instanceof TimeoutException || cause instanceof InterruptException) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**
