@@ -102,6 +102,15 @@ public final class CloudApiSimulator implements AutoCloseable {
     private final Map<Api, TencentHandler> tencentHandlers = new EnumMap<>(Api.class);
     private final HuaweiTranscodeHandler huaweiHandler;
 
+    static {
+        // a cloud keeps the connections a client keeps open. The JDK's server closes every idle one beyond 200 (read
+        // once, when its first server starts), which a client with hundreds of calls in flight then finds closed
+        // (NoHttpResponseException) and has to call again
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "4096");
+        }
+    }
+
     private CloudApiSimulator(SimulatorConfig config) throws IOException {
         this.config = config;
         this.clock = config.clock;
@@ -119,7 +128,7 @@ public final class CloudApiSimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 64);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 1024);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The simulator's deterministic usage data. Every figure is a pure function of (seed, scope, resource, sku,
@@ -145,6 +146,10 @@ public final class UsageDataModel {
     private final long seed;
     private final Clock clock;
     private final SimulatorConfig config;
+    /** Huawei's domains of a project, streams and specs of a domain, derived once: a year's answer asks at every hour. */
+    private final Map<String, List<String>> huaweiDomains = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> huaweiStreams = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> huaweiSpecs = new ConcurrentHashMap<>();
 
     UsageDataModel(SimulatorConfig config) {
         this.config = config;
@@ -402,25 +407,37 @@ public final class UsageDataModel {
 
     /** The publish domains of a project. */
     public List<String> huaweiDomains(String projectId) {
+        return huaweiDomains.computeIfAbsent(projectId, this::deriveHuaweiDomains);
+    }
+
+    private List<String> deriveHuaweiDomains(String projectId) {
         List<String> configured = config.huaweiDomains.get(projectId);
         if (configured != null) return configured;
         int n = 2 + bits(mix("hw-domains", projectId), 0, 2);
         String tag = String.format("%06x", mix("hw-domain-tag", projectId) & 0xffffffL);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) out.add("push" + (i + 1) + "-" + tag + ".live.example.com");
-        return out;
+        return List.copyOf(out);
     }
 
     /** The streams of a publish domain (stream-1..stream-n, 1 to 3 of them). */
     public List<String> huaweiStreams(String projectId, String domain) {
+        return huaweiStreams.computeIfAbsent(projectId + "\u001f" + domain, key -> deriveHuaweiStreams(projectId, domain));
+    }
+
+    private List<String> deriveHuaweiStreams(String projectId, String domain) {
         int n = 1 + bits(mix("hw-streams", projectId, domain), 0, 3);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) out.add("stream-" + (i + 1));
-        return out;
+        return List.copyOf(out);
     }
 
     /** The transcode specs used by a domain: a seeded subset of {@link #HUAWEI_SPECS}, at least two. */
     public List<String> huaweiSpecs(String projectId, String domain) {
+        return huaweiSpecs.computeIfAbsent(projectId + "\u001f" + domain, key -> deriveHuaweiSpecs(projectId, domain));
+    }
+
+    private List<String> deriveHuaweiSpecs(String projectId, String domain) {
         List<String> out = new ArrayList<>();
         for (String spec : HUAWEI_SPECS) {
             if (bits(mix("hw-spec", projectId, domain, spec), 0, 3) == 0) out.add(spec);
@@ -430,7 +447,7 @@ public final class UsageDataModel {
             if (!out.contains(spec)) out.add(spec);
         }
         out.sort(java.util.Comparator.comparingInt(HUAWEI_SPECS::indexOf));
-        return out;
+        return List.copyOf(out);
     }
 
     /**
