@@ -3,6 +3,7 @@ package io.mediausage.collector.app;
 import io.mediausage.collector.api.UsageApis;
 import io.mediausage.collector.checkpoint.CheckpointStore;
 import io.mediausage.collector.checkpoint.KafkaCheckpointStore;
+import io.mediausage.collector.collect.ApiCallErrorHandling;
 import io.mediausage.collector.collect.BackfillPlan;
 import io.mediausage.collector.collect.CollectRoutes;
 import io.mediausage.collector.collect.WindowRunner;
@@ -145,6 +146,7 @@ public final class CollectorApplication implements AutoCloseable {
         main.bind("usageAnswerLimits",
                 new AnswerLimitsConfigurer(key -> main.getCamelContext().resolvePropertyPlaceholders(key)));
         main.configure().addRoutesBuilder(new UsageRouteTemplates(beans.sourceCatalog(), beans.apis()));
+        main.configure().addRoutesBuilder(new ApiCallErrorHandling());
         main.configure().addRoutesBuilder(new CollectRoutes());
         start(main, check);
         GroupMembership membership = null;
