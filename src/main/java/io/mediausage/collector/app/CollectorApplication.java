@@ -16,14 +16,12 @@ import io.mediausage.collector.group.GroupMembership;
 import io.mediausage.collector.group.GroupSettings;
 import io.mediausage.collector.group.SourceOwnership;
 import io.mediausage.collector.group.SourcePartitions;
-import io.mediausage.collector.http.AnswerLimitsConfigurer;
 import io.mediausage.collector.kafka.DryRunWindowPublisher;
 import io.mediausage.collector.kafka.KafkaClientProperties;
 import io.mediausage.collector.kafka.TransactionalWindowPublisher;
 import io.mediausage.collector.kafka.UsageEventRecords;
 import io.mediausage.collector.route.UsageRouteTemplates;
 import io.mediausage.collector.source.CredentialsResolver;
-import io.mediausage.collector.api.UsageApis;
 import io.mediausage.collector.catalog.SourceCatalog;
 import io.mediausage.collector.api.UsageSource;
 import java.io.PrintStream;
@@ -142,9 +140,7 @@ public final class CollectorApplication implements AutoCloseable {
             // a one-shot command serves no health or metrics: the scheduled collector on the host owns that port
             main.addOverrideProperty("camel.management.enabled", "false");
         }
-        beans.named().forEach(main::bind);
-        main.bind("usageAnswerLimits",
-                new AnswerLimitsConfigurer(key -> main.getCamelContext().resolvePropertyPlaceholders(key)));
+        main.configure().addConfiguration(beans);
         main.configure().addRoutesBuilder(new UsageRouteTemplates(beans.sourceCatalog(), beans.apis()));
         main.configure().addRoutesBuilder(new ApiCallErrorHandling());
         main.configure().addRoutesBuilder(new CollectRoutes());
