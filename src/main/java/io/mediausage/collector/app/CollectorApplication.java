@@ -3,6 +3,7 @@ package io.mediausage.collector.app;
 import io.mediausage.collector.api.UsageApis;
 import io.mediausage.collector.checkpoint.CheckpointStore;
 import io.mediausage.collector.checkpoint.KafkaCheckpointStore;
+import io.mediausage.collector.collect.ApiCallErrorHandling;
 import io.mediausage.collector.collect.BackfillPlan;
 import io.mediausage.collector.collect.CollectRoutes;
 import io.mediausage.collector.collect.WindowRunner;
@@ -15,14 +16,12 @@ import io.mediausage.collector.group.GroupMembership;
 import io.mediausage.collector.group.GroupSettings;
 import io.mediausage.collector.group.SourceOwnership;
 import io.mediausage.collector.group.SourcePartitions;
-import io.mediausage.collector.http.AnswerLimitsConfigurer;
 import io.mediausage.collector.kafka.DryRunWindowPublisher;
 import io.mediausage.collector.kafka.KafkaClientProperties;
 import io.mediausage.collector.kafka.TransactionalWindowPublisher;
 import io.mediausage.collector.kafka.UsageEventRecords;
 import io.mediausage.collector.route.UsageRouteTemplates;
 import io.mediausage.collector.source.CredentialsResolver;
-import io.mediausage.collector.api.UsageApis;
 import io.mediausage.collector.catalog.SourceCatalog;
 import io.mediausage.collector.api.UsageSource;
 import java.io.PrintStream;
@@ -141,10 +140,9 @@ public final class CollectorApplication implements AutoCloseable {
             // a one-shot command serves no health or metrics: the scheduled collector on the host owns that port
             main.addOverrideProperty("camel.management.enabled", "false");
         }
-        beans.named().forEach(main::bind);
-        main.bind("usageAnswerLimits",
-                new AnswerLimitsConfigurer(key -> main.getCamelContext().resolvePropertyPlaceholders(key)));
+        main.configure().addConfiguration(beans);
         main.configure().addRoutesBuilder(new UsageRouteTemplates(beans.sourceCatalog(), beans.apis()));
+        main.configure().addRoutesBuilder(new ApiCallErrorHandling());
         main.configure().addRoutesBuilder(new CollectRoutes());
         start(main, check);
         GroupMembership membership = null;

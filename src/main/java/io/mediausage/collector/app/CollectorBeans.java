@@ -7,6 +7,7 @@ import io.mediausage.collector.api.huawei.HuaweiResponseReader;
 import io.mediausage.collector.api.huawei.HuaweiSigningProcessor;
 import io.mediausage.collector.api.tencent.TencentResponseReader;
 import io.mediausage.collector.api.tencent.TencentSigningProcessor;
+import io.mediausage.collector.catalog.SourceCatalog;
 import io.mediausage.collector.checkpoint.CheckpointStore;
 import io.mediausage.collector.collect.CollectionPlanner;
 import io.mediausage.collector.collect.ItemFailureOutcome;
@@ -18,55 +19,51 @@ import io.mediausage.collector.collect.UsageEventMapper;
 import io.mediausage.collector.event.UsageEventFactory;
 import io.mediausage.collector.event.UsageJson;
 import io.mediausage.collector.group.SourceOwnership;
+import io.mediausage.collector.http.AnswerLimitsConfigurer;
 import io.mediausage.collector.kafka.DeadLetterRecordProcessor;
 import io.mediausage.collector.metrics.UsageMetrics;
 import io.mediausage.collector.ratelimit.ApiRateLimitProcessor;
 import io.mediausage.collector.ratelimit.ApiRateLimiters;
 import io.mediausage.collector.source.CredentialsResolver;
-import io.mediausage.collector.catalog.SourceCatalog;
 import io.mediausage.collector.window.WindowPlanner;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 
-/** Every bean of the collector, built in one place; routes refer to them by name. */
-public final class CollectorBeans {
+/**
+ * Every bean of the collector, which camel-main binds under the names the routes and the configuration refer to
+ * ({@code main.configure().addConfiguration}): each method annotated {@link BindToRegistry}, and the metrics'
+ * processors in {@link #configure(CamelContext)}.
+ */
+public final class CollectorBeans implements CamelConfiguration {
 
-
+    private final ObjectMapper json = UsageJson.objectMapper();
     private final List<UsageApi> apis = UsageApis.all();
+    private final Clock clock;
+    private final Processor windowPublisher;
+    private final SourceOwnership ownership;
     private final SourceCatalog sourceCatalog;
     private final CollectionPlanner collectionPlanner;
-    private final Map<String, Object> named = new LinkedHashMap<>();
-
     private final UsageMetrics metrics;
 
     /** @param ownership which sources this process runs on schedule (see the group package) */
     public CollectorBeans(Clock clock, CredentialsResolver credentialsResolver, CheckpointStore checkpoints,
             Processor windowPublisher, SourceOwnership ownership) {
-        ObjectMapper json = UsageJson.objectMapper();
+        this.clock = clock;
+        this.windowPublisher = windowPublisher;
+        this.ownership = ownership;
         sourceCatalog = new SourceCatalog(credentialsResolver, clock);
         collectionPlanner = new CollectionPlanner(new WindowPlanner(), checkpoints, clock);
-
-        named.put("sourceCatalog", sourceCatalog);
-        named.put("collectionPlanner", collectionPlanner);
-        named.put("scheduledWindows", new ScheduledWindows(sourceCatalog, collectionPlanner, ownership));
-        named.put("scheduledRun", new ScheduledRun(ownership));
-        named.put("ownedSourceCheck", new OwnedSourceCheck(ownership));
-        named.put("itemFailureOutcome", new ItemFailureOutcome());
-        named.put("logContext", new LogContext());
-        // a signature carries the wall-clock time the cloud checks, whatever clock plans the windows
-        named.put("tencentSigning", new TencentSigningProcessor(Clock.systemUTC()));
-        named.put("tencentResponseReader", new TencentResponseReader(json));
-        named.put("huaweiSigning", new HuaweiSigningProcessor(Clock.systemUTC()));
-        named.put("huaweiResponseReader", new HuaweiResponseReader(json));
-        named.put("usageEventMapper", new UsageEventMapper(new UsageEventFactory(), clock));
-        named.put("windowPublisher", windowPublisher);
-        named.put("apiRateLimit", new ApiRateLimitProcessor(new ApiRateLimiters()));
-        named.put("deadLetterRecord", new DeadLetterRecordProcessor(json, clock));
         metrics = new UsageMetrics(checkpoints, clock);
-        named.putAll(metrics.processors());
+    }
+
+    /** The metrics' processors (usageApiCallFailed, usageWindowPublished...), under the names the metrics give them. */
+    @Override
+    public void configure(CamelContext camelContext) {
+        metrics.processors().forEach(camelContext.getRegistry()::bind);
     }
 
     public UsageMetrics metrics() {
@@ -77,16 +74,86 @@ public final class CollectorBeans {
         return apis;
     }
 
+    @BindToRegistry("sourceCatalog")
     public SourceCatalog sourceCatalog() {
         return sourceCatalog;
     }
 
+    @BindToRegistry("collectionPlanner")
     public CollectionPlanner collectionPlanner() {
         return collectionPlanner;
     }
 
-    /** The beans routes refer to, by name. */
-    public Map<String, Object> named() {
-        return named;
+    @BindToRegistry("scheduledWindows")
+    public ScheduledWindows scheduledWindows() {
+        return new ScheduledWindows(sourceCatalog, collectionPlanner, ownership);
+    }
+
+    @BindToRegistry("scheduledRun")
+    public ScheduledRun scheduledRun() {
+        return new ScheduledRun(ownership);
+    }
+
+    @BindToRegistry("ownedSourceCheck")
+    public OwnedSourceCheck ownedSourceCheck() {
+        return new OwnedSourceCheck(ownership);
+    }
+
+    @BindToRegistry("itemFailureOutcome")
+    public ItemFailureOutcome itemFailureOutcome() {
+        return new ItemFailureOutcome();
+    }
+
+    @BindToRegistry("logContext")
+    public LogContext logContext() {
+        return new LogContext();
+    }
+
+    // a signature carries the wall-clock time the cloud checks, whatever clock plans the windows
+    @BindToRegistry("tencentSigning")
+    public TencentSigningProcessor tencentSigning() {
+        return new TencentSigningProcessor(Clock.systemUTC());
+    }
+
+    @BindToRegistry("tencentResponseReader")
+    public TencentResponseReader tencentResponseReader() {
+        return new TencentResponseReader(json);
+    }
+
+    @BindToRegistry("huaweiSigning")
+    public HuaweiSigningProcessor huaweiSigning() {
+        return new HuaweiSigningProcessor(Clock.systemUTC());
+    }
+
+    @BindToRegistry("huaweiResponseReader")
+    public HuaweiResponseReader huaweiResponseReader() {
+        return new HuaweiResponseReader(json);
+    }
+
+    @BindToRegistry("usageEventMapper")
+    public UsageEventMapper usageEventMapper() {
+        return new UsageEventMapper(new UsageEventFactory(), clock);
+    }
+
+    /** The Kafka transactions of the collector, or a dry run's printing. */
+    @BindToRegistry("windowPublisher")
+    public Processor windowPublisher() {
+        return windowPublisher;
+    }
+
+    @BindToRegistry("apiRateLimit")
+    public ApiRateLimitProcessor apiRateLimit() {
+        return new ApiRateLimitProcessor(new ApiRateLimiters());
+    }
+
+    @BindToRegistry("deadLetterRecord")
+    public DeadLetterRecordProcessor deadLetterRecord() {
+        return new DeadLetterRecordProcessor(json, clock);
+    }
+
+    /** camel-http's clients' limits ({@code camel.component.http.http-client-configurer = #usageAnswerLimits}). */
+    @BindToRegistry("usageAnswerLimits")
+    public AnswerLimitsConfigurer usageAnswerLimits(CamelContext camelContext) {
+        return new AnswerLimitsConfigurer(camelContext::resolvePropertyPlaceholders);
     }
 }

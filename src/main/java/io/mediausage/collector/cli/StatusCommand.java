@@ -6,6 +6,7 @@ import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.event.UsageJson;
 import io.mediausage.collector.kafka.KafkaClientProperties;
 import io.mediausage.collector.metrics.HealthyLag;
+import io.mediausage.collector.source.CredentialsResolver;
 import io.mediausage.collector.api.UsageSource;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,7 +37,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * as {@code usage_lag_seconds} and {@code usage_lag_bound_seconds}) and its most recent dead letters. Records it
  * does not know (backfill and other keys, tombstones, unreadable values) are skipped.
  */
-public final class StatusCommand {
+public final class StatusCommand implements CliCommand {
 
     /** Exit code when at least one source is behind its healthy bound. */
     public static final int BEHIND = 1;
@@ -54,6 +55,17 @@ public final class StatusCommand {
     public StatusCommand(PrintStream out, Clock clock) {
         this.out = out;
         this.clock = clock;
+    }
+
+    /** {@code status [--dead-letters N] [--since D]}, with the credentials of the environment. */
+    @Override
+    public int run(CommandLine commandLine) throws Exception {
+        int deadLetters = Integer.parseInt(commandLine.optional("--dead-letters", "3"));
+        Duration since = commandLine.duration("--since", "P7D");
+        try (CollectorApplication app = CollectorApplication.start(commandLine.settings(Map.of(),
+                CredentialsResolver.environment(), false))) {
+            return run(app, deadLetters, since);
+        }
     }
 
     /**

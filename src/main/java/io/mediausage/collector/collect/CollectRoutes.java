@@ -1,14 +1,9 @@
 package io.mediausage.collector.collect;
 
-import io.mediausage.collector.api.CloudApiException;
 import io.mediausage.collector.exchange.UsageExchange;
-import io.mediausage.collector.group.SourceNotOwnedException;
 import java.time.Clock;
 import org.apache.camel.LoggingLevel;
-import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.mdc.MDCProcessorsInterceptStrategy;
-import org.apache.camel.mdc.MDCService;
 
 /**
  * The routes every source shares, which a {@link WindowRunner} drives: an API call (under its rate limit, signed,
@@ -16,7 +11,8 @@ import org.apache.camel.mdc.MDCService;
  * checkpoint in one Kafka transaction, and the log line and metric of a window that failed.
  * A call that fails for good goes to the dead-letter topic and fails its window, which then publishes nothing;
  * unless the cloud's error is about the call's item (a FileId it does not know): then that item fails, the window
- * publishes the others, and a gap is recorded for the item.
+ * publishes the others, and a gap is recorded for the item. That error handling is the call route's configuration,
+ * {@link ApiCallErrorHandling}.
  */
 public final class CollectRoutes extends RouteBuilder {
 
@@ -27,9 +23,7 @@ public final class CollectRoutes extends RouteBuilder {
 
     @Override
     public void configure() throws Exception {
-        int maxAttempts = Integer.parseInt(getContext().resolvePropertyPlaceholders("{{usage.retry.max-attempts}}"));
         WindowDeadline windowDeadline = new WindowDeadline(Clock.systemUTC());
-        RetryPolicy retryPolicy = new RetryPolicy(maxAttempts, windowDeadline);
 
         from(PUBLISH_WINDOW).routeId("publish-window")
                 .errorHandler(noErrorHandler()) // a failure goes back to the window runner
@@ -44,33 +38,7 @@ public final class CollectRoutes extends RouteBuilder {
                 .log(LoggingLevel.ERROR, "Window failed, nothing of it published: ${body}");
 
         from(CALL_API).routeId("call-api")
-                // the cloud's error about the call's item (a FileId it does not know) fails that item, not the window
-                .onException(CloudApiException.class).onWhen(ItemFailureOutcome.IS_ITEM_ERROR)
-                    // the call ends with its ItemFailure as body, as a call that succeeded ends with its events
-                    .handled(true)
-                    .process("usageApiCallFailed")
-                    .process("usageItemFailed")
-                    .to("direct:usage-dead-letter")
-                    .process("itemFailureOutcome")
-                .end()
-                // the source went to another replica: the window fails, no dead letter, the new owner collects it
-                .onException(SourceNotOwnedException.class)
-                    .handled(false)
-                .end()
-                // Throwable: an Error in a call (out of memory on a huge answer) fails its window like any failure
-                .onException(Throwable.class)
-                    .retryWhile(retryPolicy)
-                    .redeliveryDelay("{{usage.retry.initial-delay-ms}}")
-                    .useExponentialBackOff().backOffMultiplier(2)
-                    .maximumRedeliveryDelay("{{usage.retry.max-delay-ms}}")
-                    .useCollisionAvoidance()
-                    .logRetryAttempted(false) // ApiCallRetryLog's line instead, with the RequestId
-                    .logStackTrace(false)
-                    .onRedelivery(beforeRetry(maxAttempts)) // each failed attempt before a retry...
-                    .handled(false)
-                    .process("usageApiCallFailed") // ...and the last one
-                    .to("direct:usage-dead-letter")
-                .end()
+                .routeConfigurationId(ApiCallErrorHandling.ID) // retries, dead letters and item failures
                 .setProperty(UsageExchange.API_CALL, body())
                 .process("logContext")
                 .to("direct:call-cloud-api");
@@ -94,22 +62,5 @@ public final class CollectRoutes extends RouteBuilder {
                 .process("deadLetterRecord")
                 .log(LoggingLevel.ERROR, "Dead letter: ${body}")
                 .to("{{usage.dead-letter-endpoint}}");
-    }
-
-    /**
-     * Before each retry: count the failed attempt (metrics) and log it. The error handler calls this itself, not as
-     * a route node, so camel-mdc (when enabled: camel-main adds its service before it configures routes) is asked to
-     * wrap it as it wraps the route's processors.
-     */
-    private Processor beforeRetry(int maxAttempts) throws Exception {
-        Processor failedAttempt = getContext().getRegistry().lookupByNameAndType("usageApiCallFailed", Processor.class);
-        Processor retryLog = new ApiCallRetryLog(maxAttempts);
-        Processor beforeRetry = exchange -> {
-            failedAttempt.process(exchange);
-            retryLog.process(exchange);
-        };
-        MDCService mdc = getContext().hasService(MDCService.class);
-        return mdc == null ? beforeRetry
-                : new MDCProcessorsInterceptStrategy(mdc).wrapProcessorInInterceptors(getContext(), null, beforeRetry, null);
     }
 }

@@ -20,26 +20,26 @@ class UsageCollectorCliTest {
 
     @Test
     void should_read_options_and_flags_in_any_order() {
-        UsageCollectorCli.Arguments arguments = UsageCollectorCli.Arguments.parse(new String[] {
+        CommandLine commandLine = CommandLine.parse(new String[] {
             "backfill", "--all", "--from", "2026-01-01T00:00:00Z", "--dry-run", "--to", "2026-02-01T00:00:00Z"});
 
-        assertThat(arguments.command()).isEqualTo("backfill");
-        assertThat(arguments.flag("--all")).isTrue();
-        assertThat(arguments.flag("--dry-run")).isTrue();
-        assertThat(arguments.instant("--to")).isEqualTo(Instant.parse("2026-02-01T00:00:00Z"));
+        assertThat(commandLine.command()).isEqualTo("backfill");
+        assertThat(commandLine.flag("--all")).isTrue();
+        assertThat(commandLine.flag("--dry-run")).isTrue();
+        assertThat(commandLine.instant("--to")).isEqualTo(Instant.parse("2026-02-01T00:00:00Z"));
     }
 
     @Test
     void should_run_the_collector_when_no_command_is_given() {
-        assertThat(UsageCollectorCli.Arguments.parse(new String[] {"--config", "x.properties"}).command())
+        assertThat(CommandLine.parse(new String[] {"--config", "x.properties"}).command())
                 .isEqualTo("run");
     }
 
     @Test
     void should_name_the_option_when_a_time_is_not_an_instant() {
-        UsageCollectorCli.Arguments arguments = UsageCollectorCli.Arguments.parse(new String[] {"once", "--from", "today"});
+        CommandLine commandLine = CommandLine.parse(new String[] {"once", "--from", "today"});
 
-        assertThatThrownBy(() -> arguments.instant("--from")).hasMessageContaining("--from")
+        assertThatThrownBy(() -> commandLine.instant("--from")).hasMessageContaining("--from")
                 .hasMessageContaining("today");
     }
 
@@ -70,11 +70,11 @@ class UsageCollectorCliTest {
 
     @Test
     void should_name_the_option_when_a_duration_is_not_one() {
-        UsageCollectorCli.Arguments arguments = UsageCollectorCli.Arguments.parse(new String[] {"status", "--since", "7d"});
+        CommandLine commandLine = CommandLine.parse(new String[] {"status", "--since", "7d"});
 
-        assertThatThrownBy(() -> arguments.duration("--since", "P7D")).hasMessageContaining("--since")
+        assertThatThrownBy(() -> commandLine.duration("--since", "P7D")).hasMessageContaining("--since")
                 .hasMessageContaining("'7d'");
-        assertThat(UsageCollectorCli.Arguments.parse(new String[] {"status"}).duration("--since", "P7D"))
+        assertThat(CommandLine.parse(new String[] {"status"}).duration("--since", "P7D"))
                 .isEqualTo(Duration.ofDays(7));
     }
 

@@ -1,0 +1,34 @@
+package io.mediausage.collector.cli;
+
+import io.mediausage.collector.app.CollectionReport;
+import io.mediausage.collector.app.CollectorApplication;
+import io.mediausage.collector.source.CredentialsResolver;
+import java.io.PrintStream;
+import java.time.Instant;
+
+/** {@code once --source NAME --from T --to T}: collects that range and exits, non-zero if any window failed. */
+final class OnceCommand implements CliCommand {
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final CredentialsResolver credentials;
+
+    /** @param out where a dry run prints its events */
+    OnceCommand(PrintStream out, PrintStream err, CredentialsResolver credentials) {
+        this.out = out;
+        this.err = err;
+        this.credentials = credentials;
+    }
+
+    @Override
+    public int run(CommandLine commandLine) throws Exception {
+        String source = commandLine.required("--source");
+        Instant from = commandLine.instant("--from");
+        Instant to = commandLine.instant("--to");
+        try (CollectorApplication app = CollectorApplication.start(commandLine.oneShot(credentials, out))) {
+            CollectionReport report = app.collect(source, from, to);
+            ReportPrinter.print(err, report);
+            return report.succeeded() ? UsageCollectorCli.OK : UsageCollectorCli.FAILED;
+        }
+    }
+}
