@@ -267,6 +267,9 @@ public final class CollectorApplication implements AutoCloseable {
      */
     public CollectionReport collect(String sourceName, List<WindowTask> windows, WindowListener listener,
             BooleanSupplier stopRequested) {
+        if (!dryRun && !windows.isEmpty()) {
+            publisher.openInBackground(windows.get(0).source()); // while the first calls are under way
+        }
         WindowRunner.Outcome outcome = runner().run(windows, false, listener::windowDone, stopRequested);
         return new CollectionReport(sourceName, outcome.windows(), outcome.events(), outcome.failures(),
                 outcome.windowsNotStarted());

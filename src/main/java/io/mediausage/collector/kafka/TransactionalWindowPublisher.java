@@ -1,5 +1,6 @@
 package io.mediausage.collector.kafka;
 
+import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.exchange.UsageExchange;
 import io.mediausage.collector.checkpoint.BackfillCheckpoint;
 import io.mediausage.collector.checkpoint.Checkpoint;
@@ -150,6 +151,27 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
                     + ", which this replica does not own (handed over to another)");
         }
         return lane;
+    }
+
+    /**
+     * Opens the lane of a one-shot command's source in the background, so that its producer is ready when the first
+     * window has been collected instead of being started after it; a failure here is met again, and reported, by
+     * that window. A member of the group opens its lanes as it takes their partitions over.
+     */
+    public void openInBackground(UsageSource source) {
+        Thread opening = new Thread(() -> {
+            try {
+                Lanes configured = settings();
+                if (configured.onDemand()) {
+                    lanes.computeIfAbsent(configured.partitions().of(source), Lane::new).producer();
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("Could not open the transactional producer of source '{}' ahead of its first window: {}",
+                        source.name(), e.getMessage());
+            }
+        }, "usage-lane-opening-" + source.name());
+        opening.setDaemon(true);
+        opening.start();
     }
 
     /** Opens the partition's lane: its producer's {@code initTransactions()} fences the former owner. */
