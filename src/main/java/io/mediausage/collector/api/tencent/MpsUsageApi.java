@@ -9,10 +9,8 @@ import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.DeclaredUsageApi;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
-import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
-import io.mediausage.collector.signing.Tc3Request;
 import io.mediausage.collector.source.SourceParameters;
 import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.BucketGrid;
@@ -41,8 +39,8 @@ public final class MpsUsageApi extends DeclaredUsageApi {
 
     public static final String NAME = "tencent-mps-usage";
     static final String ACTION = "DescribeUsageData";
-    static final String VERSION = "2019-06-12";
-    static final String SERVICE = "mps";
+    private static final TencentAction CALLS = new TencentAction(ACTION, "2019-06-12", "mps",
+            "Media Processing Service");
 
     /** 90 days a query; with the extra end day and an inclusive count that leaves 89 whole days a window. */
     private static final WindowPolicy POLICY =
@@ -100,11 +98,7 @@ public final class MpsUsageApi extends DeclaredUsageApi {
             body.put("EndTime", TencentTimes.isoAtChinaOffset(window.end()));
             taskTypes.forEach(body.putArray("Types")::add);
             body.putArray("ProcessRegions").add(region);
-            EventOrigin origin = new EventOrigin(TencentSources.PROVIDER, "Media Processing Service", region,
-                    source.subAccountId(), source.name(), ACTION);
-            Tc3Request request = new Tc3Request(source.hostHeader(), ACTION, VERSION,
-                    source.parameters().optional("region").orElse(null), body.toString());
-            return new TencentApiCall(source, window, origin, SERVICE, request);
+            return CALLS.call(source, window, region, body, null);
         }).toList();
     }
 

@@ -8,14 +8,10 @@ import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.DeclaredUsageApi;
 import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.TemplateParameter;
-import io.mediausage.collector.api.TencentApiCall;
-import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
-import io.mediausage.collector.signing.Tc3Request;
 import io.mediausage.collector.source.SourceParameters;
 import io.mediausage.collector.api.UsageSource;
-import io.mediausage.collector.window.BucketGrid;
 import io.mediausage.collector.window.Window;
 import io.mediausage.collector.window.WindowPolicy;
 import java.math.BigDecimal;
@@ -57,21 +53,18 @@ public final class SsaiUsageApi extends DeclaredUsageApi {
     static final String HOUR = "hour";
     static final String DAY = "day";
 
-    static final String REGION_KEY = "region";
-    static final String GRANULARITY_KEY = "granularity";
     static final String CHANNEL_IDS_KEY = "channelIds";
     static final String TYPES_KEY = "types";
     static final String SERVICE_KEY = "service";
     static final String VERSION_KEY = "version";
 
-    /** The document states no retention; a year, as for the other Tencent usage APIs. */
-    private static final Duration RETENTION = Duration.ofDays(365);
-    /** One bucket a window: the answer cannot be split by period. */
-    static final WindowPolicy HOUR_POLICY =
-            new WindowPolicy(BucketGrid.hourly(BucketGrid.CHINA_STANDARD_TIME), 1, RETENTION);
-    static final WindowPolicy DAY_POLICY =
-            new WindowPolicy(BucketGrid.daily(BucketGrid.CHINA_STANDARD_TIME), 1, RETENTION);
-    private static final Map<String, WindowPolicy> POLICIES = Map.of(HOUR, HOUR_POLICY, DAY, DAY_POLICY);
+    /**
+     * One bucket a window: the answer cannot be split by period. The document states no retention: a year, as for
+     * the other Tencent usage APIs.
+     */
+    private static final Granularities GRANULARITIES = Granularities.retained(Duration.ofDays(365))
+            .hourly(HOUR, 1)
+            .daily(DAY, 1);
 
     private static final Pattern SERVICE = Pattern.compile("[a-z][a-z0-9]*");
     private static final Pattern VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -101,10 +94,10 @@ public final class SsaiUsageApi extends DeclaredUsageApi {
     public SsaiUsageApi() {
         super(NAME, List.of(
                 TencentSources.ACCOUNT_ID,
-                TemplateParameter.required(REGION_KEY, "Region", "string", "{{usage.tencent-ssai-usage.region}}",
-                        "ap-shanghai", "`X-TC-Region` to send; `ap-shanghai` is the only region the API accepts"),
-                TemplateParameter.required(GRANULARITY_KEY, "Granularity", "`hour` or `day`",
-                        "{{usage.tencent-ssai-usage.granularity}}", "hour",
+                TemplateParameter.required(TencentSources.REGION_KEY, "Region", "string",
+                        "{{usage.tencent-ssai-usage.region}}", "ap-shanghai", "`X-TC-Region` to send; `ap-shanghai` "
+                                + "is the only region the API accepts"),
+                GRANULARITIES.parameter(NAME, HOUR,
                         "`hour` or `day` (UTC+8): one query per bucket, since the answer sums the span asked"),
                 TemplateParameter.optional(CHANNEL_IDS_KEY, "Channel ids", "comma-separated list",
                         "698AAD421D3EA5656115", "comma-separated channel ids (`ChannelIds`); all channels when "
@@ -124,8 +117,8 @@ public final class SsaiUsageApi extends DeclaredUsageApi {
     @Override
     public void validate(SourceParameters parameters) {
         parameters.string("accountId");
-        TencentSources.requireOne(parameters, REGION_KEY, REGIONS);
-        TencentSources.requireOne(parameters, GRANULARITY_KEY, POLICIES.keySet());
+        TencentSources.requireOne(parameters, TencentSources.REGION_KEY, REGIONS);
+        GRANULARITIES.validate(parameters);
         if (parameters.optional(TYPES_KEY).isPresent()) {
             TencentSources.requireKnown(parameters, TYPES_KEY, AD_TYPES);
         }
@@ -146,7 +139,7 @@ public final class SsaiUsageApi extends DeclaredUsageApi {
 
     @Override
     public WindowPolicy windowPolicy(UsageSource source) {
-        return POLICIES.get(source.parameters().string(GRANULARITY_KEY));
+        return GRANULARITIES.policy(source);
     }
 
     @Override
@@ -165,12 +158,10 @@ public final class SsaiUsageApi extends DeclaredUsageApi {
             types.forEach(body.putArray("Types")::add);
         }
         body.put("Dimension", true);
-        String region = parameters.string(REGION_KEY);
-        EventOrigin origin = new EventOrigin(TencentSources.PROVIDER, SERVICE_NAME, region, source.subAccountId(),
-                source.name(), ACTION);
-        Tc3Request request = new Tc3Request(source.hostHeader(), ACTION, parameters.string(VERSION_KEY), region,
-                body.toString());
-        return List.of(new TencentApiCall(source, window, origin, parameters.string(SERVICE_KEY), request));
+        // the document's text and its example disagree on version and signing service: the source says which
+        TencentAction action = new TencentAction(ACTION, parameters.string(VERSION_KEY),
+                parameters.string(SERVICE_KEY), SERVICE_NAME);
+        return List.of(action.call(source, window, parameters.string(TencentSources.REGION_KEY), body, null));
     }
 
     /**

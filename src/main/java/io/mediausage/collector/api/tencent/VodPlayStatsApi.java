@@ -9,10 +9,8 @@ import io.mediausage.collector.api.DeclaredUsageApi;
 import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
-import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
-import io.mediausage.collector.signing.Tc3Request;
 import io.mediausage.collector.source.SourceParameters;
 import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.BucketGrid;
@@ -46,9 +44,7 @@ public final class VodPlayStatsApi extends DeclaredUsageApi {
 
     public static final String NAME = "tencent-vod-play-stats";
     static final String ACTION = "DescribeMediaPlayStatDetails";
-    static final String VERSION = "2018-07-17";
-    static final String SERVICE = "vod";
-    static final String SERVICE_NAME = "Video on Demand";
+    private static final TencentAction CALLS = new TencentAction(ACTION, "2018-07-17", "vod", "Video on Demand");
     /** VOD's statistics are not per region; the API takes no region. */
     static final String REGION_ID = "global";
     static final String SKU = "Playback";
@@ -56,28 +52,21 @@ public final class VodPlayStatsApi extends DeclaredUsageApi {
     static final String HOUR = "hour";
     static final String DAY = "day";
 
-    static final String GRANULARITY_KEY = "granularity";
     static final String FILE_IDS_KEY = "fileIds";
     static final String FILE_IDS_FILE_KEY = "fileIdsFile";
     static final String SUB_APP_ID_KEY = "subAppId";
-    static final String REGION_KEY = "region";
 
     /** A year, less a day so that the oldest day asked is inside the year however the server counts it. */
-    private static final Duration RETENTION = Duration.ofDays(364);
-    static final WindowPolicy HOUR_POLICY =
-            new WindowPolicy(BucketGrid.hourly(BucketGrid.CHINA_STANDARD_TIME), 7 * 24 - 1, RETENTION);
-    static final WindowPolicy DAY_POLICY =
-            new WindowPolicy(BucketGrid.daily(BucketGrid.CHINA_STANDARD_TIME), 90 - 1, RETENTION);
-
-    private static final Map<String, WindowPolicy> POLICIES = Map.of(HOUR, HOUR_POLICY, DAY, DAY_POLICY);
+    private static final Granularities GRANULARITIES = Granularities.retained(Duration.ofDays(364))
+            .hourly(HOUR, 7 * 24 - 1)
+            .daily(DAY, 90 - 1);
     private static final Map<String, String> INTERVALS = Map.of(HOUR, "Hour", DAY, "Day");
 
     public VodPlayStatsApi() {
         super(NAME, List.of(
                 TencentSources.ACCOUNT_ID,
-                TemplateParameter.required(GRANULARITY_KEY, "Granularity", "`hour` or `day`",
-                        "{{usage.tencent-vod-play-stats.granularity}}", "hour",
-                        "`hour` (up to a week a query) or `day` (up to 90 days a query), UTC+8, sent as `Interval`"),
+                GRANULARITIES.parameter(NAME, HOUR, "`hour` (up to a week a query) or `day` (up to 90 days a "
+                        + "query), UTC+8, sent as `Interval`"),
                 TemplateParameter.optional(FILE_IDS_KEY, "FileIds", "comma-separated list",
                         "5285485487985271487,5285485487985271488", "comma-separated FileIds, one request each"),
                 TemplateParameter.optional(FILE_IDS_FILE_KEY, "FileId list file", "file path",
@@ -93,7 +82,7 @@ public final class VodPlayStatsApi extends DeclaredUsageApi {
     @Override
     public void validate(SourceParameters parameters) {
         parameters.string("accountId");
-        TencentSources.requireOne(parameters, GRANULARITY_KEY, POLICIES.keySet());
+        GRANULARITIES.validate(parameters);
         if (TencentSources.positiveIds(parameters, SUB_APP_ID_KEY).size() > 1) {
             throw parameters.problem(SUB_APP_ID_KEY, "takes one application id; declare a source per application");
         }
@@ -143,16 +132,14 @@ public final class VodPlayStatsApi extends DeclaredUsageApi {
 
     @Override
     public WindowPolicy windowPolicy(UsageSource source) {
-        return POLICIES.get(source.parameters().string(GRANULARITY_KEY));
+        return GRANULARITIES.policy(source);
     }
 
     @Override
     public List<ApiCall> calls(UsageSource source, Window window) {
         SourceParameters parameters = source.parameters();
-        String interval = INTERVALS.get(parameters.string(GRANULARITY_KEY));
+        String interval = INTERVALS.get(GRANULARITIES.chosen(source));
         List<Long> subAppId = TencentSources.positiveIds(parameters, SUB_APP_ID_KEY);
-        EventOrigin origin = new EventOrigin(TencentSources.PROVIDER, SERVICE_NAME, REGION_ID, source.subAccountId(),
-                source.name(), ACTION);
         return fileIds(parameters).stream().<ApiCall>map(fileId -> {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             body.put("FileId", fileId);
@@ -160,9 +147,7 @@ public final class VodPlayStatsApi extends DeclaredUsageApi {
             body.put("EndTime", TencentTimes.isoAtChinaOffset(window.end()));
             subAppId.forEach(id -> body.put("SubAppId", id));
             body.put("Interval", interval);
-            Tc3Request request = new Tc3Request(source.hostHeader(), ACTION, VERSION,
-                    parameters.optional(REGION_KEY).orElse(null), body.toString());
-            return new TencentApiCall(source, window, origin, SERVICE, request, fileId);
+            return CALLS.call(source, window, REGION_ID, body, fileId);
         }).toList();
     }
 
