@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.ApiCall;
-import io.mediausage.collector.api.DeclaredUsageApi;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
 import io.mediausage.collector.api.UsageSource;
@@ -15,7 +14,6 @@ import io.mediausage.collector.event.UsageUnits;
 import io.mediausage.collector.source.SourceParameters;
 import io.mediausage.collector.window.BucketGrid;
 import io.mediausage.collector.window.Window;
-import io.mediausage.collector.window.WindowPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,15 +47,13 @@ import java.util.Set;
  *       ResourceId; without, one query for the account, ResourceId {@code all-domains}.</li>
  * </ul>
  */
-public final class CssTranscodeUsageApi extends DeclaredUsageApi {
+public final class CssTranscodeUsageApi extends GranularUsageApi {
 
     public static final String NAME = "tencent-css-transcode-usage";
     static final String ACTION = "DescribeLiveTranscodeTotalInfo";
     private static final TencentAction CALLS = new TencentAction(ACTION, "2018-08-01", "live",
             "Cloud Streaming Services");
 
-    static final String PUSH_DOMAINS_KEY = "pushDomains";
-    static final String MAINLAND_OR_OVERSEA_KEY = "mainlandOrOversea";
     static final String FIVE_MINUTE = "five-minute";
     static final String HOURLY = "hourly";
     static final Set<String> AREAS = Set.of("Mainland", "Oversea");
@@ -76,20 +72,19 @@ public final class CssTranscodeUsageApi extends DeclaredUsageApi {
     private static final DateTimeFormatter BEIJING_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
 
+    static final TemplateParameter PUSH_DOMAINS = TemplateParameter.optional("pushDomains", "Push domains",
+            "comma-separated list", "push.example.com,live-push.example.com", "comma-separated push domains "
+                    + "(`PushDomains`), one request each, published with the domain as ResourceId; left out, one "
+                    + "request for all domains, ResourceId `all-domains`");
+    static final TemplateParameter MAINLAND_OR_OVERSEA = TemplateParameter.optional("mainlandOrOversea",
+            "Mainland or oversea", "`Mainland` or `Oversea`", "Mainland", "`Mainland` (Chinese mainland) or "
+                    + "`Oversea` (outside it), sent as `MainlandOrOversea` and published as RegionId `mainland` or "
+                    + "`oversea`; left out, the API sums both and RegionId is `global`");
+
     public CssTranscodeUsageApi() {
-        super(NAME, List.of(
-                TencentSources.ACCOUNT_ID,
-                GRANULARITIES.parameter(NAME, FIVE_MINUTE, "`five-minute` (one query per Beijing day) or `hourly` "
-                        + "(up to 31 days a query); with `pushDomains` only `hourly`, the only figures the API gives "
-                        + "for domains"),
-                TemplateParameter.optional(PUSH_DOMAINS_KEY, "Push domains", "comma-separated list",
-                        "push.example.com,live-push.example.com", "comma-separated push domains (`PushDomains`), one "
-                                + "request each, published with the domain as ResourceId; left out, one request for "
-                                + "all domains, ResourceId `all-domains`"),
-                TemplateParameter.optional(MAINLAND_OR_OVERSEA_KEY, "Mainland or oversea", "`Mainland` or `Oversea`",
-                        "Mainland", "`Mainland` (Chinese mainland) or `Oversea` (outside it), sent as "
-                                + "`MainlandOrOversea` and published as RegionId `mainland` or `oversea`; left out, "
-                                + "the API sums both and RegionId is `global`"),
+        super(NAME, GRANULARITIES, List.of(TencentSources.ACCOUNT_ID, GRANULARITIES.parameter(NAME, "`five-minute` "
+                + "(one query per Beijing day) or `hourly` (up to 31 days a query); with `pushDomains` only `hourly`, "
+                + "the only figures the API gives for domains"), PUSH_DOMAINS, MAINLAND_OR_OVERSEA,
                 TencentSources.OPTIONAL_REGION));
     }
 
@@ -97,23 +92,18 @@ public final class CssTranscodeUsageApi extends DeclaredUsageApi {
     public void validate(SourceParameters parameters) {
         parameters.string("accountId");
         String granularity = GRANULARITIES.validate(parameters);
-        List<String> domains = parameters.list(PUSH_DOMAINS_KEY);
+        List<String> domains = parameters.list(PUSH_DOMAINS.name());
         if (!domains.isEmpty() && FIVE_MINUTE.equals(granularity)) {
-            throw parameters.problem(PUSH_DOMAINS_KEY, "needs granularity " + HOURLY + ": the API answers hourly "
+            throw parameters.problem(PUSH_DOMAINS.name(), "needs granularity " + HOURLY + ": the API answers hourly "
                     + "figures when push domains are given");
         }
-        parameters.optional(MAINLAND_OR_OVERSEA_KEY).ifPresent(area -> TencentSources.requireOne(parameters,
-                MAINLAND_OR_OVERSEA_KEY, AREAS));
-    }
-
-    @Override
-    public WindowPolicy windowPolicy(UsageSource source) {
-        return GRANULARITIES.policy(source);
+        parameters.optional(MAINLAND_OR_OVERSEA.name()).ifPresent(area -> TencentSources.requireOne(parameters,
+                MAINLAND_OR_OVERSEA.name(), AREAS));
     }
 
     @Override
     public List<ApiCall> calls(UsageSource source, Window window) {
-        return TencentSources.perItem(queries(source, window), source.parameters().list(PUSH_DOMAINS_KEY),
+        return TencentSources.perItem(queries(source, window), source.parameters().list(PUSH_DOMAINS.name()),
                 (query, domain) -> call(source, window, query, domain));
     }
 
@@ -122,7 +112,7 @@ public final class CssTranscodeUsageApi extends DeclaredUsageApi {
         Instant last = window.end().minus(ONE_SECOND);
         if (HOURLY.equals(GRANULARITIES.chosen(source))) {
             Instant first = window.start();
-            if (source.parameters().list(PUSH_DOMAINS_KEY).isEmpty()
+            if (source.parameters().list(PUSH_DOMAINS.name()).isEmpty()
                     && TencentTimes.chinaDate(first).equals(TencentTimes.chinaDate(last))) {
                 // one day would be answered in five-minute figures: start in the last hour of the day before
                 first = TencentTimes.chinaMidnight(TencentTimes.chinaDate(first)).minus(Duration.ofHours(1));
@@ -149,8 +139,8 @@ public final class CssTranscodeUsageApi extends DeclaredUsageApi {
         if (domain != null) {
             body.putArray("PushDomains").add(domain);
         }
-        parameters.optional(MAINLAND_OR_OVERSEA_KEY).ifPresent(area -> body.put("MainlandOrOversea", area));
-        String regionId = parameters.optional(MAINLAND_OR_OVERSEA_KEY).map(area -> area.toLowerCase(Locale.ROOT))
+        parameters.optional(MAINLAND_OR_OVERSEA.name()).ifPresent(area -> body.put("MainlandOrOversea", area));
+        String regionId = parameters.optional(MAINLAND_OR_OVERSEA.name()).map(area -> area.toLowerCase(Locale.ROOT))
                 .orElse(GLOBAL);
         return CALLS.call(source, window, regionId, body, domain);
     }

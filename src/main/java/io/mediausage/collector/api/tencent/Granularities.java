@@ -49,11 +49,14 @@ final class Granularities {
         return new Granularities(retention, more);
     }
 
-    /** The {@code granularity} parameter of API {@code api}, defaulting to {@code usage.<api>.granularity}. */
-    TemplateParameter parameter(String api, String example, String description) {
+    /**
+     * The {@code granularity} parameter of API {@code api}, defaulting to {@code usage.<api>.granularity}; the first
+     * granularity is its example.
+     */
+    TemplateParameter parameter(String api, String description) {
         String names = policies.keySet().stream().map(name -> "`" + name + "`").collect(Collectors.joining(" or "));
-        return TemplateParameter.required(KEY, "Granularity", names, "{{usage." + api + "." + KEY + "}}", example,
-                description);
+        return TemplateParameter.required(KEY, "Granularity", names, "{{usage." + api + "." + KEY + "}}",
+                policies.keySet().iterator().next(), description);
     }
 
     /** The granularity a source chose, one of these. */

@@ -26,6 +26,12 @@ final class TencentSources {
     /** The source's region, sent as {@code X-TC-Region} where it has one. */
     static final String REGION_KEY = "region";
 
+    /** The region of an API that needs one, defaulting to {@code usage.<api>.region}. */
+    static TemplateParameter region(String api, String example, String description) {
+        return TemplateParameter.required(REGION_KEY, "Region", "string", "{{usage." + api + "." + REGION_KEY + "}}",
+                example, description);
+    }
+
     /** The Tencent APIs that need no region may still be sent one. */
     static final TemplateParameter OPTIONAL_REGION = TemplateParameter.optional(REGION_KEY, "Region", "string",
             "ap-guangzhou", "`X-TC-Region` to send; the API does not need one");

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.ApiCall;
-import io.mediausage.collector.api.DeclaredUsageApi;
 import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
@@ -15,7 +14,6 @@ import io.mediausage.collector.source.SourceParameters;
 import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.BucketGrid;
 import io.mediausage.collector.window.Window;
-import io.mediausage.collector.window.WindowPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +37,7 @@ import java.util.Set;
  * </ul>
  * One request per listed SdkAppId, or one for the whole account when none is listed.
  */
-public final class TrtcUsageApi extends DeclaredUsageApi {
+public final class TrtcUsageApi extends GranularUsageApi {
 
     public static final String NAME = "tencent-trtc-usage";
     static final String ACTION = "DescribeTrtcUsage";
@@ -51,7 +49,6 @@ public final class TrtcUsageApi extends DeclaredUsageApi {
     static final String DAILY = "daily";
     static final String ALL_APPS = "all-apps";
     static final String METRIC = "duration";
-    static final String SDK_APP_IDS_KEY = "sdkAppIds";
 
     /** The document states no retention: a year, as for the other Tencent usage APIs. */
     private static final Granularities GRANULARITIES = Granularities.retained(Duration.ofDays(365))
@@ -60,36 +57,29 @@ public final class TrtcUsageApi extends DeclaredUsageApi {
             // 31 days a query, both ends included: 31 whole days a window (a one-day window asks two days)
             .daily(DAILY, 31);
 
+    static final TemplateParameter REGION = TencentSources.region(NAME, "ap-singapore", "`X-TC-Region` to send: "
+            + "`ap-guangzhou` or `ap-singapore`, the only regions the API accepts");
+    static final TemplateParameter SDK_APP_IDS = TemplateParameter.optional("sdkAppIds", "SDKAppIDs",
+            "comma-separated list", "1400123456,1400654321", "comma-separated SDKAppIDs, one request per app; left "
+                    + "out, one request for the whole account, published with ResourceId `all-apps`");
+
     public TrtcUsageApi() {
-        super(NAME, List.of(
-                TencentSources.ACCOUNT_ID,
-                TemplateParameter.required(TencentSources.REGION_KEY, "Region", "string",
-                        "{{usage.tencent-trtc-usage.region}}", "ap-singapore", "`X-TC-Region` to send: "
-                                + "`ap-guangzhou` or `ap-singapore`, the only regions the API accepts"),
-                GRANULARITIES.parameter(NAME, FIVE_MINUTE,
-                        "`five-minute` (one query per UTC+8 day) or `daily` (up to 31 days a query), UTC+8"),
-                TemplateParameter.optional(SDK_APP_IDS_KEY, "SDKAppIDs", "comma-separated list",
-                        "1400123456,1400654321", "comma-separated SDKAppIDs, one request per app; left out, one "
-                                + "request for the whole account, published with ResourceId `all-apps`")));
+        super(NAME, GRANULARITIES, List.of(TencentSources.ACCOUNT_ID, REGION, GRANULARITIES.parameter(NAME,
+                "`five-minute` (one query per UTC+8 day) or `daily` (up to 31 days a query), UTC+8"), SDK_APP_IDS));
     }
 
     @Override
     public void validate(SourceParameters parameters) {
         parameters.string("accountId");
-        TencentSources.requireOne(parameters, TencentSources.REGION_KEY, REGIONS);
+        TencentSources.requireOne(parameters, REGION.name(), REGIONS);
         GRANULARITIES.validate(parameters);
-        TencentSources.positiveIds(parameters, SDK_APP_IDS_KEY);
-    }
-
-    @Override
-    public WindowPolicy windowPolicy(UsageSource source) {
-        return GRANULARITIES.policy(source);
+        TencentSources.positiveIds(parameters, SDK_APP_IDS.name());
     }
 
     @Override
     public List<ApiCall> calls(UsageSource source, Window window) {
         return TencentSources.perItem(queries(source, window),
-                TencentSources.positiveIds(source.parameters(), SDK_APP_IDS_KEY),
+                TencentSources.positiveIds(source.parameters(), SDK_APP_IDS.name()),
                 (dates, app) -> call(source, window, dates, app));
     }
 
@@ -116,7 +106,7 @@ public final class TrtcUsageApi extends DeclaredUsageApi {
         if (app != null) {
             body.put("SdkAppId", app);
         }
-        return CALLS.call(source, window, source.parameters().string(TencentSources.REGION_KEY), body,
+        return CALLS.call(source, window, source.parameters().string(REGION.name()), body,
                 app == null ? null : app.toString());
     }
 
