@@ -12,7 +12,7 @@ import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
 import io.mediausage.collector.signing.HuaweiRequest;
-import io.mediausage.collector.catalog.SourceCatalog;
+import io.mediausage.collector.catalog.SourceContract;
 import io.mediausage.collector.source.SourceParameters;
 import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.BucketGrid;
@@ -92,7 +92,7 @@ public final class LiveTranscodeUsageApi extends DeclaredUsageApi {
         }
         String region = parameters.string(REGION_KEY);
         // as with the SDK, a region it does not list is for an endpoint of one's own (a new region, a proxy)
-        boolean documentedHost = parameters.optional(SourceCatalog.ENDPOINT)
+        boolean documentedHost = parameters.optional(SourceContract.ENDPOINT.name())
                 .map(endpoint -> endpoint.endsWith(".myhuaweicloud.com")).orElse(true);
         if (!REGION_SHAPE.matcher(region).matches() || (documentedHost && !REGIONS.contains(region))) {
             throw parameters.problem(REGION_KEY, "'" + region + "' is not a region of Huawei Cloud Live"
