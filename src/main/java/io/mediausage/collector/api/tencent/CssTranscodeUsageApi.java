@@ -90,7 +90,7 @@ public final class CssTranscodeUsageApi extends GranularUsageApi {
 
     @Override
     public void validate(SourceParameters parameters) {
-        parameters.string("accountId");
+        parameters.string(TencentSources.ACCOUNT_ID.name());
         String granularity = GRANULARITIES.validate(parameters);
         List<String> domains = parameters.list(PUSH_DOMAINS.name());
         if (!domains.isEmpty() && FIVE_MINUTE.equals(granularity)) {

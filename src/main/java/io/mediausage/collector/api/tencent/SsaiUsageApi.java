@@ -105,7 +105,7 @@ public final class SsaiUsageApi extends GranularUsageApi {
 
     @Override
     public void validate(SourceParameters parameters) {
-        parameters.string("accountId");
+        parameters.string(TencentSources.ACCOUNT_ID.name());
         TencentSources.requireOne(parameters, REGION.name(), REGIONS);
         GRANULARITIES.validate(parameters);
         if (parameters.optional(TYPES.name()).isPresent()) {

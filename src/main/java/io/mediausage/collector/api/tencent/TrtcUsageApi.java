@@ -70,7 +70,7 @@ public final class TrtcUsageApi extends GranularUsageApi {
 
     @Override
     public void validate(SourceParameters parameters) {
-        parameters.string("accountId");
+        parameters.string(TencentSources.ACCOUNT_ID.name());
         TencentSources.requireOne(parameters, REGION.name(), REGIONS);
         GRANULARITIES.validate(parameters);
         TencentSources.positiveIds(parameters, SDK_APP_IDS.name());

@@ -74,7 +74,7 @@ public final class VodPlayStatsApi extends GranularUsageApi {
 
     @Override
     public void validate(SourceParameters parameters) {
-        parameters.string("accountId");
+        parameters.string(TencentSources.ACCOUNT_ID.name());
         GRANULARITIES.validate(parameters);
         if (TencentSources.positiveIds(parameters, SUB_APP_ID.name()).size() > 1) {
             throw parameters.problem(SUB_APP_ID.name(), "takes one application id; declare a source per application");
