@@ -1,6 +1,8 @@
 package io.mediausage.collector.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,19 @@ public final class AnswerShape {
     /** The error for an answer that is not what the document describes; {@code message} says what is wrong. */
     public static CloudApiException invalid(String action, String message) {
         return new CloudApiException(action, INVALID_ANSWER, message, null, true);
+    }
+
+    /**
+     * The answer's body as JSON: a body cut short, or not JSON at all, is refused like any other bad answer, naming the
+     * request's id where the headers gave one.
+     */
+    public static JsonNode parse(ObjectMapper json, String body, String action, String requestId) {
+        try {
+            return json.readTree(body == null ? "" : body);
+        } catch (JsonProcessingException e) {
+            throw new CloudApiException(action, INVALID_ANSWER, "answer is not complete JSON: "
+                    + e.getOriginalMessage(), requestId, true);
+        }
     }
 
     /** The answer itself must be a JSON object: an empty body or {@code null} is not "no usage". */

@@ -15,11 +15,6 @@ import java.util.Optional;
 public record TencentApiCall(UsageSource source, Window window, EventOrigin origin, String service,
         Tc3Request request, String itemId) implements ApiCall {
 
-    /** A call of the whole source. */
-    public TencentApiCall(UsageSource source, Window window, EventOrigin origin, String service, Tc3Request request) {
-        this(source, window, origin, service, request, null);
-    }
-
     /** The protocol of every Tencent Cloud API 3.0 call. */
     public static final String PROTOCOL = "tencent";
 

@@ -19,26 +19,11 @@ import org.slf4j.LoggerFactory;
  * checkpoints as that owner last committed them; and letting it go: close the producer and drop the sources' lag
  * gauges, which the new owner reports.
  */
-final class PartitionTakeover implements PartitionHandover {
+record PartitionTakeover(TransactionalWindowPublisher publisher, KafkaCheckpointStore checkpoints,
+        SourceCatalog catalog, SourcePartitions partitions, UsageMetrics metrics, CamelContext context)
+        implements PartitionHandover {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartitionTakeover.class);
-
-    private final TransactionalWindowPublisher publisher;
-    private final KafkaCheckpointStore checkpoints;
-    private final SourceCatalog catalog;
-    private final SourcePartitions partitions;
-    private final UsageMetrics metrics;
-    private final CamelContext context;
-
-    PartitionTakeover(TransactionalWindowPublisher publisher, KafkaCheckpointStore checkpoints, SourceCatalog catalog,
-            SourcePartitions partitions, UsageMetrics metrics, CamelContext context) {
-        this.publisher = publisher;
-        this.checkpoints = checkpoints;
-        this.catalog = catalog;
-        this.partitions = partitions;
-        this.metrics = metrics;
-        this.context = context;
-    }
 
     @Override
     public Set<Integer> take(Set<Integer> partitions) {

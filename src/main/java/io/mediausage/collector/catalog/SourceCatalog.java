@@ -1,5 +1,18 @@
 package io.mediausage.collector.catalog;
 
+import static io.mediausage.collector.catalog.SourceContract.ACCESS_KEY_ID_VARIABLE;
+import static io.mediausage.collector.catalog.SourceContract.ENDPOINT;
+import static io.mediausage.collector.catalog.SourceContract.LOOKBACK;
+import static io.mediausage.collector.catalog.SourceContract.RATE_LIMIT;
+import static io.mediausage.collector.catalog.SourceContract.SCHEDULE;
+import static io.mediausage.collector.catalog.SourceContract.SCHEDULE_TIME_ZONE;
+import static io.mediausage.collector.catalog.SourceContract.SECRET_KEY_VARIABLE;
+import static io.mediausage.collector.catalog.SourceContract.SECURITY_TOKEN_VARIABLE;
+import static io.mediausage.collector.catalog.SourceContract.SETTLE_DELAY;
+import static io.mediausage.collector.catalog.SourceContract.SOURCE_NAME;
+import static io.mediausage.collector.catalog.SourceContract.START;
+import static io.mediausage.collector.catalog.SourceContract.TOPIC;
+
 import io.mediausage.collector.api.UsageApi;
 import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.signing.Credentials;
@@ -24,19 +37,6 @@ import java.util.function.UnaryOperator;
  */
 public final class SourceCatalog {
 
-    public static final String SOURCE_NAME = "sourceName";
-    public static final String SCHEDULE = "schedule";
-    public static final String SCHEDULE_TIME_ZONE = "scheduleTimeZone";
-    public static final String ENDPOINT = "endpoint";
-    public static final String TOPIC = "topic";
-    public static final String START = "start";
-    public static final String SETTLE_DELAY = "settleDelay";
-    public static final String LOOKBACK = "lookback";
-    public static final String RATE_LIMIT = "rateLimit";
-    public static final String ACCESS_KEY_ID_VARIABLE = "accessKeyIdVariable";
-    public static final String SECRET_KEY_VARIABLE = "secretKeyVariable";
-    public static final String SECURITY_TOKEN_VARIABLE = "securityTokenVariable";
-
     private final Map<String, UsageSource> sources = new ConcurrentSkipListMap<>();
     private final CredentialsResolver credentialsResolver;
     private final Clock clock;
@@ -54,9 +54,10 @@ public final class SourceCatalog {
      */
     public UsageSource register(UsageApi api, Map<String, Object> templateParameters,
             UnaryOperator<String> resolvePlaceholders) {
-        Object name = templateParameters.get(SOURCE_NAME);
+        Object name = templateParameters.get(SOURCE_NAME.name());
         if (name == null || name.toString().isBlank()) {
-            throw new SourceConfigException("?", SOURCE_NAME, "is required for every " + api.name() + " source");
+            throw new SourceConfigException("?", SOURCE_NAME.name(), "is required for every " + api.name()
+                    + " source");
         }
         Map<String, Object> resolved = new TreeMap<>();
         templateParameters.forEach((key, value) -> resolved.put(key,
@@ -66,7 +67,8 @@ public final class SourceCatalog {
         SourceParameters parameters = new SourceParameters(name.toString(), resolved);
         UsageSource source = build(api, parameters);
         if (sources.putIfAbsent(source.name(), source) != null) {
-            throw new SourceConfigException(source.name(), SOURCE_NAME, "is declared twice; source names must be unique");
+            throw new SourceConfigException(source.name(), SOURCE_NAME.name(), "is declared twice; source names "
+                    + "must be unique");
         }
         return source;
     }
@@ -82,34 +84,34 @@ public final class SourceCatalog {
     }
 
     private UsageSource build(UsageApi api, SourceParameters parameters) {
-        String schedule = parameters.string(SCHEDULE);
+        String schedule = parameters.string(SCHEDULE.name());
         if (!CronExpression.isValidExpression(schedule)) {
-            throw parameters.problem(SCHEDULE, "is not a Quartz cron expression (seconds minutes hours day-of-month "
-                    + "month day-of-week, e.g. '0 20 * * * ?'): '" + schedule + "'");
+            throw parameters.problem(SCHEDULE.name(), "is not a Quartz cron expression (seconds minutes hours "
+                    + "day-of-month month day-of-week, e.g. '0 20 * * * ?'): '" + schedule + "'");
         }
-        TimeZoneIds.problem(parameters.string(SCHEDULE_TIME_ZONE)).ifPresent(problem -> {
-            throw parameters.problem(SCHEDULE_TIME_ZONE, problem);
+        TimeZoneIds.problem(parameters.string(SCHEDULE_TIME_ZONE.name())).ifPresent(problem -> {
+            throw parameters.problem(SCHEDULE_TIME_ZONE.name(), problem);
         });
         api.validate(parameters);
         return new UsageSource(
                 parameters.sourceName(),
                 api,
-                parameters.uri(ENDPOINT),
+                parameters.uri(ENDPOINT.name()),
                 api.subAccountId(parameters),
                 credentials(parameters),
-                parameters.string(TOPIC),
-                parameters.instantOrAgo(START, clock.instant()),
-                parameters.duration(SETTLE_DELAY),
-                parameters.duration(LOOKBACK),
-                parameters.positiveNumber(RATE_LIMIT),
+                parameters.string(TOPIC.name()),
+                parameters.instantOrAgo(START.name(), clock.instant()),
+                parameters.duration(SETTLE_DELAY.name()),
+                parameters.duration(LOOKBACK.name()),
+                parameters.positiveNumber(RATE_LIMIT.name()),
                 parameters);
     }
 
     private Credentials credentials(SourceParameters parameters) {
-        String token = parameters.optional(SECURITY_TOKEN_VARIABLE).map(variable ->
-                secret(parameters, SECURITY_TOKEN_VARIABLE)).orElse(null);
-        return new Credentials(secret(parameters, ACCESS_KEY_ID_VARIABLE), secret(parameters, SECRET_KEY_VARIABLE),
-                token);
+        String token = parameters.optional(SECURITY_TOKEN_VARIABLE.name()).map(variable ->
+                secret(parameters, SECURITY_TOKEN_VARIABLE.name())).orElse(null);
+        return new Credentials(secret(parameters, ACCESS_KEY_ID_VARIABLE.name()),
+                secret(parameters, SECRET_KEY_VARIABLE.name()), token);
     }
 
     /** The value of the variable a parameter names; the problem names the variable, never its value. */

@@ -16,15 +16,9 @@ import org.slf4j.LoggerFactory;
  * {@code onRedelivery} processor, when the exchange still holds the failed attempt's properties; as the error handler
  * calls it directly rather than as a route node, {@link CollectRoutes} has camel-mdc wrap it like one.
  */
-final class ApiCallRetryLog implements Processor {
+record ApiCallRetryLog(int maxAttempts) implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiCallRetryLog.class);
-
-    private final int maxAttempts;
-
-    ApiCallRetryLog(int maxAttempts) {
-        this.maxAttempts = maxAttempts;
-    }
 
     @Override
     public void process(Exchange exchange) {

@@ -11,13 +11,7 @@ import org.apache.camel.Processor;
  * Fails a call attempt about to be made for a source this replica no longer owns, so that a replica that wakes up
  * after its sources moved spends none of their rate limit, which is the new owner's.
  */
-public final class OwnedSourceCheck implements Processor {
-
-    private final SourceOwnership ownership;
-
-    public OwnedSourceCheck(SourceOwnership ownership) {
-        this.ownership = ownership;
-    }
+public record OwnedSourceCheck(SourceOwnership ownership) implements Processor {
 
     @Override
     public void process(Exchange exchange) {

@@ -9,17 +9,10 @@ import org.apache.camel.Predicate;
  * Which failed calls are worth another attempt: throttling, server-side errors, truncated answers and network
  * faults, up to a number of attempts and within the window's deadline. Authentication failures and invalid
  * parameters are not: they need a person.
+ *
+ * @param windowDeadline no attempt is made once the call's window has passed it
  */
-public final class RetryPolicy implements Predicate {
-
-    private final int maxAttempts;
-    private final WindowDeadline windowDeadline;
-
-    /** @param windowDeadline no attempt is made once the call's window has passed it */
-    public RetryPolicy(int maxAttempts, WindowDeadline windowDeadline) {
-        this.maxAttempts = maxAttempts;
-        this.windowDeadline = windowDeadline;
-    }
+public record RetryPolicy(int maxAttempts, WindowDeadline windowDeadline) implements Predicate {
 
     @Override
     public boolean matches(Exchange exchange) {

@@ -2,7 +2,6 @@ package io.mediausage.collector.collect;
 
 import io.mediausage.collector.catalog.SourceCatalog;
 import io.mediausage.collector.group.SourceOwnership;
-import io.mediausage.collector.catalog.SourceCatalog;
 import io.mediausage.collector.api.UsageSource;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -12,17 +11,8 @@ import org.apache.camel.Processor;
  * For a scheduled run of the source named in the body: the windows now due, oldest first; none when another replica
  * of the group owns the source.
  */
-public final class ScheduledWindows implements Processor {
-
-    private final SourceCatalog catalog;
-    private final CollectionPlanner planner;
-    private final SourceOwnership ownership;
-
-    public ScheduledWindows(SourceCatalog catalog, CollectionPlanner planner, SourceOwnership ownership) {
-        this.catalog = catalog;
-        this.planner = planner;
-        this.ownership = ownership;
-    }
+public record ScheduledWindows(SourceCatalog catalog, CollectionPlanner planner, SourceOwnership ownership)
+        implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {

@@ -13,15 +13,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /** Maps an API answer (body) for the call in exchange property {@link UsageExchange#API_CALL} to usage events. */
-public final class UsageEventMapper implements Processor {
-
-    private final UsageEventFactory factory;
-    private final Clock clock;
-
-    public UsageEventMapper(UsageEventFactory factory, Clock clock) {
-        this.factory = factory;
-        this.clock = clock;
-    }
+public record UsageEventMapper(UsageEventFactory factory, Clock clock) implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {

@@ -1,5 +1,7 @@
 package io.mediausage.collector.config;
 
+import static io.mediausage.collector.catalog.SourceContract.SOURCE_NAME;
+
 import io.mediausage.collector.source.Suggestions;
 import io.mediausage.collector.api.TemplateParameter;
 import java.util.ArrayList;
@@ -24,7 +26,6 @@ public final class SourceDeclarations {
             "prefixId", "beans");
     private static final String YAML = "YAML";
     private static final String TEMPLATE_REF = "routeTemplateRef";
-    private static final String SOURCE_NAME = "sourceName";
 
     private final Map<String, List<TemplateParameter>> templates;
     private final List<ConfigurationProblem> problems = new ArrayList<>();
@@ -97,7 +98,7 @@ public final class SourceDeclarations {
             return;
         }
         Map<String, String> parameters = parameters(file, unnamed, route.get("parameters"));
-        String source = parameters.getOrDefault(SOURCE_NAME, unnamed);
+        String source = parameters.getOrDefault(SOURCE_NAME.name(), unnamed);
         route.keySet().stream().map(String::valueOf).filter(key -> !TEMPLATED_ROUTE_KEYS.contains(key))
                 .forEach(key -> problems.add(new ConfigurationProblem(file, source, key,
                         "is not a key of a templatedRoute" + Suggestions.didYouMean(key, TEMPLATED_ROUTE_KEYS))));
@@ -112,12 +113,12 @@ public final class SourceDeclarations {
         } else {
             checkParameters(file, source, template.toString(), parameters);
         }
-        if (parameters.containsKey(SOURCE_NAME)) {
+        if (parameters.containsKey(SOURCE_NAME.name())) {
             String here = file + " (templatedRoute #" + number + ")";
             String first = firstDeclaration.putIfAbsent(source, here);
             fileOfSource.putIfAbsent(source, file);
             if (first != null) {
-                problems.add(new ConfigurationProblem(file, source, SOURCE_NAME, "is declared twice: in " + first
+                problems.add(new ConfigurationProblem(file, source, SOURCE_NAME.name(), "is declared twice: in " + first
                         + " and in " + here + "; source names must be unique"));
             }
         }
@@ -148,7 +149,7 @@ public final class SourceDeclarations {
                 repeated.add(name);
             }
         }
-        String source = parameters.getOrDefault(SOURCE_NAME, unnamed);
+        String source = parameters.getOrDefault(SOURCE_NAME.name(), unnamed);
         repeated.forEach(name -> problems.add(new ConfigurationProblem(file, source, name,
                 "is given twice; give it once")));
         return parameters;

@@ -23,23 +23,13 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
  * first in the client's execution chain, it reads the whole answer under the deadline and the size cap; past
  * either, it drops the connection and fails the attempt with an {@link IOException}, which the collector's retry
  * policy treats as a transient fault (another replica of the cloud may answer properly).
+ *
+ * @param deadline       how long one attempt may take, from sending the request to the answer's last byte
+ * @param maxAnswerBytes the largest answer body read
+ * @param timer          where the deadlines wait
  */
-public final class AnswerLimits implements ExecChainHandler {
-
-    private final Duration deadline;
-    private final long maxAnswerBytes;
-    private final ScheduledExecutorService timer;
-
-    /**
-     * @param deadline       how long one attempt may take, from sending the request to the answer's last byte
-     * @param maxAnswerBytes the largest answer body read
-     * @param timer          where the deadlines wait
-     */
-    public AnswerLimits(Duration deadline, long maxAnswerBytes, ScheduledExecutorService timer) {
-        this.deadline = deadline;
-        this.maxAnswerBytes = maxAnswerBytes;
-        this.timer = timer;
-    }
+public record AnswerLimits(Duration deadline, long maxAnswerBytes, ScheduledExecutorService timer)
+        implements ExecChainHandler {
 
     @Override
     public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)

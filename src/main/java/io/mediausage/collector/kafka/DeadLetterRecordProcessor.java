@@ -15,15 +15,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * The dead-letter record of a call that failed for good: which source and window, the cloud's error code,
  * message and RequestId. Built from the call description and the error only, so no credential can reach it.
  */
-public final class DeadLetterRecordProcessor implements Processor {
-
-    private final ObjectMapper objectMapper;
-    private final Clock clock;
-
-    public DeadLetterRecordProcessor(ObjectMapper objectMapper, Clock clock) {
-        this.objectMapper = objectMapper;
-        this.clock = clock;
-    }
+public record DeadLetterRecordProcessor(ObjectMapper objectMapper, Clock clock) implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {

@@ -11,15 +11,7 @@ import org.apache.camel.Processor;
  * Stands in for the Kafka publisher in a dry run: prints the window's events as JSON lines, publishes nothing and
  * moves no checkpoint, so ops can check a new source (signing and HTTP for real) before it goes live.
  */
-public final class DryRunWindowPublisher implements Processor {
-
-    private final PrintStream out;
-    private final ObjectMapper objectMapper;
-
-    public DryRunWindowPublisher(PrintStream out, ObjectMapper objectMapper) {
-        this.out = out;
-        this.objectMapper = objectMapper;
-    }
+public record DryRunWindowPublisher(PrintStream out, ObjectMapper objectMapper) implements Processor {
 
     @Override
     @SuppressWarnings("unchecked")

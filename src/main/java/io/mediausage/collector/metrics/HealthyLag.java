@@ -1,6 +1,6 @@
 package io.mediausage.collector.metrics;
 
-import io.mediausage.collector.catalog.SourceCatalog;
+import io.mediausage.collector.catalog.SourceContract;
 import io.mediausage.collector.api.UsageSource;
 import java.text.ParseException;
 import java.time.Duration;
@@ -22,9 +22,6 @@ public final class HealthyLag {
     /** Enough fire times to find the gap of any sensible cron without walking a per-second one for a week. */
     private static final int MAX_FIRE_TIMES = 2_000;
 
-    /** The template parameter every source has, defaulting to {@code usage.schedule-time-zone}. */
-    static final String SCHEDULE_TIME_ZONE = "scheduleTimeZone";
-
     private HealthyLag() {
     }
 
@@ -32,8 +29,8 @@ public final class HealthyLag {
     public static Duration bound(UsageSource source, Instant now) {
         Duration bucket = source.api().windowPolicy(source).grid().bucket();
         return source.settleDelay().plus(bucket).plus(longestScheduleGap(
-                source.parameters().string(SourceCatalog.SCHEDULE),
-                source.parameters().string(SCHEDULE_TIME_ZONE), now));
+                source.parameters().string(SourceContract.SCHEDULE.name()),
+                source.parameters().string(SourceContract.SCHEDULE_TIME_ZONE.name()), now));
     }
 
     /** The longest time between two consecutive fire times of a Quartz cron in the week after {@code now}. */

@@ -66,12 +66,13 @@ public final class UsageMetrics {
 
     /** The processors the routes refer to, by bean name. */
     public Map<String, Processor> processors() {
+        StepRecorders recorders = new StepRecorders(this);
         Map<String, Processor> processors = new LinkedHashMap<>();
-        processors.put("usageApiCallSucceeded", ApiCallRecorder.succeeded(this));
-        processors.put("usageApiCallFailed", ApiCallRecorder.failed(this));
-        processors.put("usageWindowPublished", new WindowPublishedRecorder(this));
-        processors.put("usageWindowFailed", new WindowFailedRecorder(this));
-        processors.put("usageItemFailed", new ItemFailedRecorder(this));
+        processors.put("usageApiCallSucceeded", recorders::apiCallSucceeded);
+        processors.put("usageApiCallFailed", recorders::apiCallFailed);
+        processors.put("usageWindowPublished", recorders::windowPublished);
+        processors.put("usageWindowFailed", recorders::windowFailed);
+        processors.put("usageItemFailed", recorders::itemFailed);
         return processors;
     }
 

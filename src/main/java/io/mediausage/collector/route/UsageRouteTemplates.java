@@ -39,7 +39,7 @@ public final class UsageRouteTemplates extends RouteBuilder {
             // a YAML templatedRoute without a routeId would get a generated one: name the route after its source
             model.addRouteTemplateDefinitionConverter(api.name(), (template, parameters) -> {
                 RouteDefinition route = RouteTemplateDefinition.Converter.DEFAULT_CONVERTER.apply(template, parameters);
-                route.setId(String.valueOf(parameters.get(SourceCatalog.SOURCE_NAME)));
+                route.setId(String.valueOf(parameters.get(SourceContract.SOURCE_NAME.name())));
                 return route;
             });
         });

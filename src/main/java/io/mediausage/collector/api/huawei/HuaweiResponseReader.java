@@ -16,15 +16,9 @@ import org.apache.camel.Processor;
  * request id is in the {@code X-Request-Id} header (gateway errors repeat it in the body). It is kept in exchange
  * property {@link UsageExchange#CLOUD_REQUEST_ID} for the call's log lines.
  */
-public final class HuaweiResponseReader implements Processor {
+public record HuaweiResponseReader(ObjectMapper objectMapper) implements Processor {
 
     private static final String API = "Huawei Cloud Live " + LiveTranscodeUsageApi.ACTION;
-
-    private final ObjectMapper objectMapper;
-
-    public HuaweiResponseReader(ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
-    }
 
     @Override
     public void process(Exchange exchange) {
@@ -34,7 +28,8 @@ public final class HuaweiResponseReader implements Processor {
         String body = message.getBody(String.class);
         if (status >= 200 && status < 300) {
             exchange.setProperty(UsageExchange.CLOUD_REQUEST_ID, requestId);
-            message.setBody(new ApiResponse(object(parse(body, requestId), requestId), requestId));
+            JsonNode answer = AnswerShape.parse(objectMapper, body, API, requestId);
+            message.setBody(new ApiResponse(object(answer, requestId), requestId));
             return;
         }
         JsonNode error = tryParse(body);
@@ -50,15 +45,6 @@ public final class HuaweiResponseReader implements Processor {
     /** 429 and 5xx pass (APIGW.0308 is gateway throttling); 400/401/403/404 need a person. */
     static boolean isRetriable(int status, String code) {
         return status == 429 || status >= 500 || "APIGW.0308".equals(code);
-    }
-
-    private JsonNode parse(String body, String requestId) {
-        try {
-            return objectMapper.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            throw new CloudApiException(API, "InvalidAnswer", "answer is not complete JSON: " + e.getOriginalMessage(),
-                    requestId, true);
-        }
     }
 
     /** A 2xx with an empty body or {@code null} is not "no usage": the data the document describes is an object. */

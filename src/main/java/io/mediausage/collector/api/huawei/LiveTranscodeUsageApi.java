@@ -12,7 +12,7 @@ import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
 import io.mediausage.collector.signing.HuaweiRequest;
-import io.mediausage.collector.catalog.SourceCatalog;
+import io.mediausage.collector.catalog.SourceContract;
 import io.mediausage.collector.source.SourceParameters;
 import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.BucketGrid;
@@ -51,7 +51,7 @@ public final class LiveTranscodeUsageApi extends DeclaredUsageApi {
     private static final DateTimeFormatter QUERY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
     /** Project ids are hex strings; anything else would end up in the request path. */
-    private static final Pattern PROJECT_ID = Pattern.compile("[0-9a-zA-Z]{1,64}");
+    private static final Pattern PROJECT_ID_SHAPE = Pattern.compile("[0-9a-zA-Z]{1,64}");
     /** The document's form of a sample time, in UTC. */
     private static final Pattern UTC_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
 
@@ -64,48 +64,45 @@ public final class LiveTranscodeUsageApi extends DeclaredUsageApi {
 
     private static final Pattern REGION_SHAPE = Pattern.compile("[a-z]+(-[a-z]+)+-[0-9]+");
 
-    static final String PROJECT_ID_KEY = "projectId";
-    static final String REGION_KEY = "region";
-    static final String PUBLISH_DOMAIN_KEY = "publishDomain";
-    static final String STREAM_KEY = "stream";
+    static final TemplateParameter PROJECT_ID = TemplateParameter.required("projectId", "Project id", "string", null,
+            "0123456789abcdef0123456789abcdef", "the project id (path and `X-Project-Id`); published as "
+                    + "`SubAccountId`");
+    static final TemplateParameter REGION = TemplateParameter.required("region", "Region", "string", null,
+            "cn-north-4", "the project's region, one of those the official SDK lists for Live: "
+                    + TemplateParameter.codes(REGIONS) + "; also fills `${region}` in the default endpoint. A source "
+                    + "with an `endpoint` of its own may name another region");
+    static final TemplateParameter PUBLISH_DOMAIN = TemplateParameter.optional("publishDomain", "Push domain",
+            "string", "push.example.com", "push domain to collect (`publish_domain`); all domains when left out");
+    static final TemplateParameter STREAM = TemplateParameter.optional("stream", "Stream", "string", "news",
+            "stream within `publishDomain` (`stream`; needs `publishDomain`); all streams when left out");
     static final String ALL_DOMAINS = "all-publish-domains";
 
     public LiveTranscodeUsageApi() {
-        super(NAME, List.of(
-                TemplateParameter.required(PROJECT_ID_KEY, "Project id", "string", null,
-                        "0123456789abcdef0123456789abcdef", "the project id (path and `X-Project-Id`); published as "
-                                + "`SubAccountId`"),
-                TemplateParameter.required(REGION_KEY, "Region", "string", null, "cn-north-4",
-                        "the project's region, one of those the official SDK lists for Live: " + TemplateParameter.codes(REGIONS)
-                                + "; also fills `${region}` in the default endpoint. A source with an `endpoint` of "
-                                + "its own may name another region"),
-                TemplateParameter.optional(PUBLISH_DOMAIN_KEY, "Push domain", "string", "push.example.com",
-                        "push domain to collect (`publish_domain`); all domains when left out"),
-                TemplateParameter.optional(STREAM_KEY, "Stream", "string", "news",
-                        "stream within `publishDomain` (`stream`; needs `publishDomain`); all streams when left out")));
+        super(NAME, List.of(PROJECT_ID, REGION, PUBLISH_DOMAIN, STREAM));
     }
 
     @Override
     public void validate(SourceParameters parameters) {
-        if (!PROJECT_ID.matcher(parameters.string(PROJECT_ID_KEY)).matches()) {
-            throw parameters.problem(PROJECT_ID_KEY, "must be a Huawei Cloud project id (letters and digits)");
+        if (!PROJECT_ID_SHAPE.matcher(parameters.string(PROJECT_ID.name())).matches()) {
+            throw parameters.problem(PROJECT_ID.name(), "must be a Huawei Cloud project id (letters and digits)");
         }
-        String region = parameters.string(REGION_KEY);
+        String region = parameters.string(REGION.name());
         // as with the SDK, a region it does not list is for an endpoint of one's own (a new region, a proxy)
-        boolean documentedHost = parameters.optional(SourceCatalog.ENDPOINT)
+        boolean documentedHost = parameters.optional(SourceContract.ENDPOINT.name())
                 .map(endpoint -> endpoint.endsWith(".myhuaweicloud.com")).orElse(true);
         if (!REGION_SHAPE.matcher(region).matches() || (documentedHost && !REGIONS.contains(region))) {
-            throw parameters.problem(REGION_KEY, "'" + region + "' is not a region of Huawei Cloud Live"
+            throw parameters.problem(REGION.name(), "'" + region + "' is not a region of Huawei Cloud Live"
                     + Suggestions.didYouMean(region, REGIONS) + " (regions: " + String.join(", ", REGIONS) + ")");
         }
-        if (parameters.optional(STREAM_KEY).isPresent() && parameters.optional(PUBLISH_DOMAIN_KEY).isEmpty()) {
-            throw parameters.problem(STREAM_KEY, "needs publishDomain: a stream name is only unique within a domain");
+        if (parameters.optional(STREAM.name()).isPresent() && parameters.optional(PUBLISH_DOMAIN.name()).isEmpty()) {
+            throw parameters.problem(STREAM.name(), "needs publishDomain: a stream name is only unique within a "
+                    + "domain");
         }
     }
 
     @Override
     public String subAccountId(SourceParameters parameters) {
-        return parameters.string(PROJECT_ID_KEY);
+        return parameters.string(PROJECT_ID.name());
     }
 
     @Override
@@ -116,15 +113,15 @@ public final class LiveTranscodeUsageApi extends DeclaredUsageApi {
     @Override
     public List<ApiCall> calls(UsageSource source, Window window) {
         SourceParameters parameters = source.parameters();
-        String projectId = parameters.string(PROJECT_ID_KEY);
+        String projectId = parameters.string(PROJECT_ID.name());
         List<Map.Entry<String, String>> query = new ArrayList<>();
-        parameters.optional(PUBLISH_DOMAIN_KEY).ifPresent(domain -> query.add(Map.entry("publish_domain", domain)));
-        parameters.optional(STREAM_KEY).ifPresent(stream -> query.add(Map.entry("stream", stream)));
+        parameters.optional(PUBLISH_DOMAIN.name()).ifPresent(domain -> query.add(Map.entry("publish_domain", domain)));
+        parameters.optional(STREAM.name()).ifPresent(stream -> query.add(Map.entry("stream", stream)));
         query.add(Map.entry("start_time", QUERY_TIME.format(window.start())));
         query.add(Map.entry("end_time", QUERY_TIME.format(window.end())));
         HuaweiRequest request = new HuaweiRequest("GET", source.endpoint(), "/v2/" + projectId + "/stats/transcode",
                 query, Map.of("X-Project-Id", projectId), "");
-        EventOrigin origin = new EventOrigin(PROVIDER, SERVICE, parameters.string(REGION_KEY), source.subAccountId(),
+        EventOrigin origin = new EventOrigin(PROVIDER, SERVICE, parameters.string(REGION.name()), source.subAccountId(),
                 source.name(), ACTION);
         return List.of(new HuaweiApiCall(source, window, origin, request));
     }
@@ -170,8 +167,8 @@ public final class LiveTranscodeUsageApi extends DeclaredUsageApi {
     }
 
     private static String resourceId(SourceParameters parameters) {
-        String domain = parameters.optional(PUBLISH_DOMAIN_KEY).orElse(ALL_DOMAINS);
-        return parameters.optional(STREAM_KEY).map(stream -> domain + "/" + stream).orElse(domain);
+        String domain = parameters.optional(PUBLISH_DOMAIN.name()).orElse(ALL_DOMAINS);
+        return parameters.optional(STREAM.name()).map(stream -> domain + "/" + stream).orElse(domain);
     }
 
     /**

@@ -6,18 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.ApiCall;
-import io.mediausage.collector.api.DeclaredUsageApi;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
 import io.mediausage.collector.api.UsageSource;
-import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
-import io.mediausage.collector.signing.Tc3Request;
 import io.mediausage.collector.source.SourceParameters;
 import io.mediausage.collector.window.BucketGrid;
 import io.mediausage.collector.window.Window;
-import io.mediausage.collector.window.WindowPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +23,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -52,18 +47,13 @@ import java.util.Set;
  *       ResourceId; without, one query for the account, ResourceId {@code all-domains}.</li>
  * </ul>
  */
-public final class CssTranscodeUsageApi extends DeclaredUsageApi {
+public final class CssTranscodeUsageApi extends GranularUsageApi {
 
     public static final String NAME = "tencent-css-transcode-usage";
     static final String ACTION = "DescribeLiveTranscodeTotalInfo";
-    static final String VERSION = "2018-08-01";
-    static final String SERVICE = "live";
-    static final String SERVICE_NAME = "Cloud Streaming Services";
+    private static final TencentAction CALLS = new TencentAction(ACTION, "2018-08-01", "live",
+            "Cloud Streaming Services");
 
-    static final String GRANULARITY_KEY = "granularity";
-    static final String PUSH_DOMAINS_KEY = "pushDomains";
-    static final String MAINLAND_OR_OVERSEA_KEY = "mainlandOrOversea";
-    static final String REGION_KEY = "region";
     static final String FIVE_MINUTE = "five-minute";
     static final String HOURLY = "hourly";
     static final Set<String> AREAS = Set.of("Mainland", "Oversea");
@@ -73,67 +63,56 @@ public final class CssTranscodeUsageApi extends DeclaredUsageApi {
     static final String METRIC = "duration";
 
     /** "Three months" is at least 89 days (February to April); one hour before a window may be asked as well. */
-    static final Duration RETENTION = Duration.ofDays(88);
-    /** Each Beijing day is one query: a window of 288 buckets touches at most two days. */
-    static final WindowPolicy FIVE_MINUTE_POLICY =
-            new WindowPolicy(BucketGrid.fiveMinutes(BucketGrid.CHINA_STANDARD_TIME), 288, RETENTION);
-    /** 31 days a window, well within the three months a query may span. */
-    static final WindowPolicy HOURLY_POLICY =
-            new WindowPolicy(BucketGrid.hourly(BucketGrid.CHINA_STANDARD_TIME), 31 * 24, RETENTION);
-    private static final Map<String, WindowPolicy> POLICIES = Map.of(FIVE_MINUTE, FIVE_MINUTE_POLICY, HOURLY,
-            HOURLY_POLICY);
+    private static final Granularities GRANULARITIES = Granularities.retained(Duration.ofDays(88))
+            // each Beijing day is one query: a window of 288 buckets touches at most two days
+            .fiveMinutes(FIVE_MINUTE, 288)
+            // 31 days a window, well within the three months a query may span
+            .hourly(HOURLY, 31 * 24);
 
     private static final DateTimeFormatter BEIJING_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
 
+    static final TemplateParameter PUSH_DOMAINS = TemplateParameter.optional("pushDomains", "Push domains",
+            "comma-separated list", "push.example.com,live-push.example.com", "comma-separated push domains "
+                    + "(`PushDomains`), one request each, published with the domain as ResourceId; left out, one "
+                    + "request for all domains, ResourceId `all-domains`");
+    static final TemplateParameter MAINLAND_OR_OVERSEA = TemplateParameter.optional("mainlandOrOversea",
+            "Mainland or oversea", "`Mainland` or `Oversea`", "Mainland", "`Mainland` (Chinese mainland) or "
+                    + "`Oversea` (outside it), sent as `MainlandOrOversea` and published as RegionId `mainland` or "
+                    + "`oversea`; left out, the API sums both and RegionId is `global`");
+
     public CssTranscodeUsageApi() {
-        super(NAME, List.of(
-                TencentSources.ACCOUNT_ID,
-                TemplateParameter.required(GRANULARITY_KEY, "Granularity", "`five-minute` or `hourly`",
-                        "{{usage.tencent-css-transcode-usage.granularity}}", FIVE_MINUTE,
-                        "`five-minute` (one query per Beijing day) or `hourly` (up to 31 days a query); with "
-                                + "`pushDomains` only `hourly`, the only figures the API gives for domains"),
-                TemplateParameter.optional(PUSH_DOMAINS_KEY, "Push domains", "comma-separated list",
-                        "push.example.com,live-push.example.com", "comma-separated push domains (`PushDomains`), one "
-                                + "request each, published with the domain as ResourceId; left out, one request for "
-                                + "all domains, ResourceId `all-domains`"),
-                TemplateParameter.optional(MAINLAND_OR_OVERSEA_KEY, "Mainland or oversea", "`Mainland` or `Oversea`",
-                        "Mainland", "`Mainland` (Chinese mainland) or `Oversea` (outside it), sent as "
-                                + "`MainlandOrOversea` and published as RegionId `mainland` or `oversea`; left out, "
-                                + "the API sums both and RegionId is `global`"),
+        super(NAME, GRANULARITIES, List.of(TencentSources.ACCOUNT_ID, GRANULARITIES.parameter(NAME, "`five-minute` "
+                + "(one query per Beijing day) or `hourly` (up to 31 days a query); with `pushDomains` only `hourly`, "
+                + "the only figures the API gives for domains"), PUSH_DOMAINS, MAINLAND_OR_OVERSEA,
                 TencentSources.OPTIONAL_REGION));
     }
 
     @Override
     public void validate(SourceParameters parameters) {
-        parameters.string("accountId");
-        String granularity = TencentSources.requireOne(parameters, GRANULARITY_KEY, POLICIES.keySet());
-        List<String> domains = parameters.list(PUSH_DOMAINS_KEY);
+        parameters.string(TencentSources.ACCOUNT_ID.name());
+        String granularity = GRANULARITIES.validate(parameters);
+        List<String> domains = parameters.list(PUSH_DOMAINS.name());
         if (!domains.isEmpty() && FIVE_MINUTE.equals(granularity)) {
-            throw parameters.problem(PUSH_DOMAINS_KEY, "needs granularity " + HOURLY + ": the API answers hourly "
+            throw parameters.problem(PUSH_DOMAINS.name(), "needs granularity " + HOURLY + ": the API answers hourly "
                     + "figures when push domains are given");
         }
-        parameters.optional(MAINLAND_OR_OVERSEA_KEY).ifPresent(area -> TencentSources.requireOne(parameters,
-                MAINLAND_OR_OVERSEA_KEY, AREAS));
-    }
-
-    @Override
-    public WindowPolicy windowPolicy(UsageSource source) {
-        return POLICIES.get(source.parameters().string(GRANULARITY_KEY));
+        parameters.optional(MAINLAND_OR_OVERSEA.name()).ifPresent(area -> TencentSources.requireOne(parameters,
+                MAINLAND_OR_OVERSEA.name(), AREAS));
     }
 
     @Override
     public List<ApiCall> calls(UsageSource source, Window window) {
-        return TencentSources.perItem(queries(source, window), source.parameters().list(PUSH_DOMAINS_KEY),
+        return TencentSources.perItem(queries(source, window), source.parameters().list(PUSH_DOMAINS.name()),
                 (query, domain) -> call(source, window, query, domain));
     }
 
     /** The StartTime/EndTime pairs (both as instants) that get the window in the source's granularity. */
     static List<Instant[]> queries(UsageSource source, Window window) {
         Instant last = window.end().minus(ONE_SECOND);
-        if (HOURLY.equals(source.parameters().string(GRANULARITY_KEY))) {
+        if (HOURLY.equals(GRANULARITIES.chosen(source))) {
             Instant first = window.start();
-            if (source.parameters().list(PUSH_DOMAINS_KEY).isEmpty()
+            if (source.parameters().list(PUSH_DOMAINS.name()).isEmpty()
                     && TencentTimes.chinaDate(first).equals(TencentTimes.chinaDate(last))) {
                 // one day would be answered in five-minute figures: start in the last hour of the day before
                 first = TencentTimes.chinaMidnight(TencentTimes.chinaDate(first)).minus(Duration.ofHours(1));
@@ -160,14 +139,10 @@ public final class CssTranscodeUsageApi extends DeclaredUsageApi {
         if (domain != null) {
             body.putArray("PushDomains").add(domain);
         }
-        parameters.optional(MAINLAND_OR_OVERSEA_KEY).ifPresent(area -> body.put("MainlandOrOversea", area));
-        String regionId = parameters.optional(MAINLAND_OR_OVERSEA_KEY).map(area -> area.toLowerCase(Locale.ROOT))
+        parameters.optional(MAINLAND_OR_OVERSEA.name()).ifPresent(area -> body.put("MainlandOrOversea", area));
+        String regionId = parameters.optional(MAINLAND_OR_OVERSEA.name()).map(area -> area.toLowerCase(Locale.ROOT))
                 .orElse(GLOBAL);
-        EventOrigin origin = new EventOrigin(TencentSources.PROVIDER, SERVICE_NAME, regionId, source.subAccountId(),
-                source.name(), ACTION);
-        Tc3Request request = new Tc3Request(source.hostHeader(), ACTION, VERSION,
-                parameters.optional(REGION_KEY).orElse(null), body.toString());
-        return new TencentApiCall(source, window, origin, SERVICE, request, domain);
+        return CALLS.call(source, window, regionId, body, domain);
     }
 
     static String beijingTime(Instant instant) {

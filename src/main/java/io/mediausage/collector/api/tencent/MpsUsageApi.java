@@ -9,10 +9,8 @@ import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.DeclaredUsageApi;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
-import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
-import io.mediausage.collector.signing.Tc3Request;
 import io.mediausage.collector.source.SourceParameters;
 import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.BucketGrid;
@@ -41,8 +39,8 @@ public final class MpsUsageApi extends DeclaredUsageApi {
 
     public static final String NAME = "tencent-mps-usage";
     static final String ACTION = "DescribeUsageData";
-    static final String VERSION = "2019-06-12";
-    static final String SERVICE = "mps";
+    private static final TencentAction CALLS = new TencentAction(ACTION, "2019-06-12", "mps",
+            "Media Processing Service");
 
     /** 90 days a query; with the extra end day and an inclusive count that leaves 89 whole days a window. */
     private static final WindowPolicy POLICY =
@@ -63,27 +61,24 @@ public final class MpsUsageApi extends DeclaredUsageApi {
             "AnimatedGraphics", UsageUnits.SECONDS, "Snapshot", UsageUnits.IMAGES,
             "ImageProcess", UsageUnits.IMAGES);
 
-    static final String PROCESS_REGIONS_KEY = "processRegions";
-    static final String TASK_TYPES_KEY = "taskTypes";
+    static final TemplateParameter PROCESS_REGIONS_PARAMETER = TemplateParameter.required("processRegions",
+            "Process regions", "comma-separated list", "{{usage." + NAME + ".process-regions}}",
+            "ap-guangzhou,ap-singapore", "comma-separated MPS process regions, from the documented list ("
+                    + TemplateParameter.codes(PROCESS_REGIONS) + "); one request per region, because the answer "
+                    + "does not say which region a figure is from");
+    static final TemplateParameter TASK_TYPES_PARAMETER = TemplateParameter.required("taskTypes", "Task types",
+            "comma-separated list", "{{usage." + NAME + ".task-types}}", "Transcode,Enhance",
+            "comma-separated task types: " + String.join(", ", TASK_TYPES));
 
     public MpsUsageApi() {
-        super(NAME, List.of(
-                TencentSources.ACCOUNT_ID,
-                TemplateParameter.required(PROCESS_REGIONS_KEY, "Process regions", "comma-separated list",
-                        "{{usage.tencent-mps-usage.process-regions}}", "ap-guangzhou,ap-singapore",
-                        "comma-separated MPS process regions, from the documented list (" + TemplateParameter.codes(PROCESS_REGIONS)
-                                + "); one request per region, because the answer does not say which region a figure "
-                                + "is from"),
-                TemplateParameter.required(TASK_TYPES_KEY, "Task types", "comma-separated list",
-                        "{{usage.tencent-mps-usage.task-types}}", "Transcode,Enhance",
-                        "comma-separated task types: " + String.join(", ", TASK_TYPES)),
+        super(NAME, List.of(TencentSources.ACCOUNT_ID, PROCESS_REGIONS_PARAMETER, TASK_TYPES_PARAMETER,
                 TencentSources.OPTIONAL_REGION));
     }
 
     @Override
     public void validate(SourceParameters parameters) {
-        TencentSources.requireKnown(parameters, PROCESS_REGIONS_KEY, PROCESS_REGIONS);
-        TencentSources.requireKnown(parameters, TASK_TYPES_KEY, TASK_TYPES);
+        TencentSources.requireKnown(parameters, PROCESS_REGIONS_PARAMETER.name(), PROCESS_REGIONS);
+        TencentSources.requireKnown(parameters, TASK_TYPES_PARAMETER.name(), TASK_TYPES);
     }
 
     @Override
@@ -93,18 +88,14 @@ public final class MpsUsageApi extends DeclaredUsageApi {
 
     @Override
     public List<ApiCall> calls(UsageSource source, Window window) {
-        List<String> taskTypes = source.parameters().list(TASK_TYPES_KEY);
-        return source.parameters().list(PROCESS_REGIONS_KEY).stream().<ApiCall>map(region -> {
+        List<String> taskTypes = source.parameters().list(TASK_TYPES_PARAMETER.name());
+        return source.parameters().list(PROCESS_REGIONS_PARAMETER.name()).stream().<ApiCall>map(region -> {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             body.put("StartTime", TencentTimes.isoAtChinaOffset(window.start()));
             body.put("EndTime", TencentTimes.isoAtChinaOffset(window.end()));
             taskTypes.forEach(body.putArray("Types")::add);
             body.putArray("ProcessRegions").add(region);
-            EventOrigin origin = new EventOrigin(TencentSources.PROVIDER, "Media Processing Service", region,
-                    source.subAccountId(), source.name(), ACTION);
-            Tc3Request request = new Tc3Request(source.hostHeader(), ACTION, VERSION,
-                    source.parameters().optional("region").orElse(null), body.toString());
-            return new TencentApiCall(source, window, origin, SERVICE, request);
+            return CALLS.call(source, window, region, body, null);
         }).toList();
     }
 

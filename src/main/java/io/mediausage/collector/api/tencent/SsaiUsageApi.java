@@ -5,19 +5,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.ApiCall;
-import io.mediausage.collector.api.DeclaredUsageApi;
 import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.TemplateParameter;
-import io.mediausage.collector.api.TencentApiCall;
-import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
-import io.mediausage.collector.signing.Tc3Request;
 import io.mediausage.collector.source.SourceParameters;
 import io.mediausage.collector.api.UsageSource;
-import io.mediausage.collector.window.BucketGrid;
 import io.mediausage.collector.window.Window;
-import io.mediausage.collector.window.WindowPolicy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * <p>The document's text names host mps.tencentcloudapi.com and version 2019-06-12 while its example uses host
  * mdp: endpoint, signing service and version are source settings, defaulting to the text.
  */
-public final class SsaiUsageApi extends DeclaredUsageApi {
+public final class SsaiUsageApi extends GranularUsageApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(SsaiUsageApi.class);
 
@@ -54,27 +48,32 @@ public final class SsaiUsageApi extends DeclaredUsageApi {
     static final Set<String> REGIONS = Set.of("ap-shanghai");
     /** The ad types a query may name, as the document spells them (answers may spell them Preroll, Midroll). */
     static final Set<String> AD_TYPES = Set.of("Pre-roll", "Mid-roll", "VOD");
-    static final String HOUR = "hour";
-    static final String DAY = "day";
 
-    static final String REGION_KEY = "region";
-    static final String GRANULARITY_KEY = "granularity";
-    static final String CHANNEL_IDS_KEY = "channelIds";
-    static final String TYPES_KEY = "types";
-    static final String SERVICE_KEY = "service";
-    static final String VERSION_KEY = "version";
+    /**
+     * One bucket a window: the answer cannot be split by period. The document states no retention: a year, as for
+     * the other Tencent usage APIs.
+     */
+    private static final Granularities GRANULARITIES = Granularities.retained(Duration.ofDays(365))
+            .hourly("hour", 1)
+            .daily("day", 1);
 
-    /** The document states no retention; a year, as for the other Tencent usage APIs. */
-    private static final Duration RETENTION = Duration.ofDays(365);
-    /** One bucket a window: the answer cannot be split by period. */
-    static final WindowPolicy HOUR_POLICY =
-            new WindowPolicy(BucketGrid.hourly(BucketGrid.CHINA_STANDARD_TIME), 1, RETENTION);
-    static final WindowPolicy DAY_POLICY =
-            new WindowPolicy(BucketGrid.daily(BucketGrid.CHINA_STANDARD_TIME), 1, RETENTION);
-    private static final Map<String, WindowPolicy> POLICIES = Map.of(HOUR, HOUR_POLICY, DAY, DAY_POLICY);
+    static final TemplateParameter REGION = TencentSources.region(NAME, "ap-shanghai", "`X-TC-Region` to send; "
+            + "`ap-shanghai` is the only region the API accepts");
+    static final TemplateParameter CHANNEL_IDS = TemplateParameter.optional("channelIds", "Channel ids",
+            "comma-separated list", "698AAD421D3EA5656115", "comma-separated channel ids (`ChannelIds`); all "
+                    + "channels when left out");
+    static final TemplateParameter TYPES = TemplateParameter.optional("types", "Ad types", "comma-separated list",
+            "Pre-roll,Mid-roll", "comma-separated ad types, spelled as the document does: `Pre-roll`, `Mid-roll`, "
+                    + "`VOD` (answers spell them `Preroll`, `Midroll`, `VOD`, and `SkuId` carries that); all types "
+                    + "when left out");
+    static final TemplateParameter SERVICE = TemplateParameter.required("service", "Signing service", "string",
+            "{{usage." + NAME + ".service}}", "mdp", "service the request is signed for (`mps` as the document's "
+                    + "text says, or `mdp`), whatever the endpoint");
+    static final TemplateParameter VERSION = TemplateParameter.required("version", "API version", "string",
+            "{{usage." + NAME + ".version}}", "2019-06-12", "API version sent (the document says 2019-06-12)");
 
-    private static final Pattern SERVICE = Pattern.compile("[a-z][a-z0-9]*");
-    private static final Pattern VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern SERVICE_SHAPE = Pattern.compile("[a-z][a-z0-9]*");
+    private static final Pattern VERSION_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     /**
      * An additive counter of a UsageDetails entry: the field(s) it may come in, its metric name and unit, and whether
@@ -99,54 +98,32 @@ public final class SsaiUsageApi extends DeclaredUsageApi {
             new Counter("pre_replaced_num", UsageUnits.EVENTS, true, List.of("PreReplacedNum")));
 
     public SsaiUsageApi() {
-        super(NAME, List.of(
-                TencentSources.ACCOUNT_ID,
-                TemplateParameter.required(REGION_KEY, "Region", "string", "{{usage.tencent-ssai-usage.region}}",
-                        "ap-shanghai", "`X-TC-Region` to send; `ap-shanghai` is the only region the API accepts"),
-                TemplateParameter.required(GRANULARITY_KEY, "Granularity", "`hour` or `day`",
-                        "{{usage.tencent-ssai-usage.granularity}}", "hour",
-                        "`hour` or `day` (UTC+8): one query per bucket, since the answer sums the span asked"),
-                TemplateParameter.optional(CHANNEL_IDS_KEY, "Channel ids", "comma-separated list",
-                        "698AAD421D3EA5656115", "comma-separated channel ids (`ChannelIds`); all channels when "
-                                + "left out"),
-                TemplateParameter.optional(TYPES_KEY, "Ad types", "comma-separated list", "Pre-roll,Mid-roll",
-                        "comma-separated ad types, spelled as the document does: `Pre-roll`, `Mid-roll`, `VOD` "
-                                + "(answers spell them `Preroll`, `Midroll`, `VOD`, and `SkuId` carries that); all "
-                                + "types when left out"),
-                TemplateParameter.required(SERVICE_KEY, "Signing service", "string",
-                        "{{usage.tencent-ssai-usage.service}}", "mdp", "service the request is signed for (`mps` as "
-                                + "the document's text says, or `mdp`), whatever the endpoint"),
-                TemplateParameter.required(VERSION_KEY, "API version", "string",
-                        "{{usage.tencent-ssai-usage.version}}", "2019-06-12", "API version sent (the document says "
-                                + "2019-06-12)")));
+        super(NAME, GRANULARITIES, List.of(TencentSources.ACCOUNT_ID, REGION, GRANULARITIES.parameter(NAME,
+                "`hour` or `day` (UTC+8): one query per bucket, since the answer sums the span asked"), CHANNEL_IDS,
+                TYPES, SERVICE, VERSION));
     }
 
     @Override
     public void validate(SourceParameters parameters) {
-        parameters.string("accountId");
-        TencentSources.requireOne(parameters, REGION_KEY, REGIONS);
-        TencentSources.requireOne(parameters, GRANULARITY_KEY, POLICIES.keySet());
-        if (parameters.optional(TYPES_KEY).isPresent()) {
-            TencentSources.requireKnown(parameters, TYPES_KEY, AD_TYPES);
+        parameters.string(TencentSources.ACCOUNT_ID.name());
+        TencentSources.requireOne(parameters, REGION.name(), REGIONS);
+        GRANULARITIES.validate(parameters);
+        if (parameters.optional(TYPES.name()).isPresent()) {
+            TencentSources.requireKnown(parameters, TYPES.name(), AD_TYPES);
         }
-        for (String channel : parameters.list(CHANNEL_IDS_KEY)) {
+        for (String channel : parameters.list(CHANNEL_IDS.name())) {
             if (channel.chars().anyMatch(Character::isWhitespace)) {
-                throw parameters.problem(CHANNEL_IDS_KEY, "has '" + channel + "', which is not a channel id");
+                throw parameters.problem(CHANNEL_IDS.name(), "has '" + channel + "', which is not a channel id");
             }
         }
-        if (!SERVICE.matcher(parameters.string(SERVICE_KEY)).matches()) {
-            throw parameters.problem(SERVICE_KEY, "must be a Tencent Cloud service name such as mps or mdp, got '"
-                    + parameters.string(SERVICE_KEY) + "'");
+        if (!SERVICE_SHAPE.matcher(parameters.string(SERVICE.name())).matches()) {
+            throw parameters.problem(SERVICE.name(), "must be a Tencent Cloud service name such as mps or mdp, got '"
+                    + parameters.string(SERVICE.name()) + "'");
         }
-        if (!VERSION.matcher(parameters.string(VERSION_KEY)).matches()) {
-            throw parameters.problem(VERSION_KEY, "must be an API version such as 2019-06-12, got '"
-                    + parameters.string(VERSION_KEY) + "'");
+        if (!VERSION_SHAPE.matcher(parameters.string(VERSION.name())).matches()) {
+            throw parameters.problem(VERSION.name(), "must be an API version such as 2019-06-12, got '"
+                    + parameters.string(VERSION.name()) + "'");
         }
-    }
-
-    @Override
-    public WindowPolicy windowPolicy(UsageSource source) {
-        return POLICIES.get(source.parameters().string(GRANULARITY_KEY));
     }
 
     @Override
@@ -156,21 +133,19 @@ public final class SsaiUsageApi extends DeclaredUsageApi {
         body.put("StartTime", TencentTimes.isoHourAtChinaOffset(window.start()));
         // the next bucket's start, read as exclusive: the answer covers exactly the window
         body.put("EndTime", TencentTimes.isoHourAtChinaOffset(window.end()));
-        List<String> channels = parameters.list(CHANNEL_IDS_KEY);
+        List<String> channels = parameters.list(CHANNEL_IDS.name());
         if (!channels.isEmpty()) {
             channels.forEach(body.putArray("ChannelIds")::add);
         }
-        List<String> types = parameters.list(TYPES_KEY);
+        List<String> types = parameters.list(TYPES.name());
         if (!types.isEmpty()) {
             types.forEach(body.putArray("Types")::add);
         }
         body.put("Dimension", true);
-        String region = parameters.string(REGION_KEY);
-        EventOrigin origin = new EventOrigin(TencentSources.PROVIDER, SERVICE_NAME, region, source.subAccountId(),
-                source.name(), ACTION);
-        Tc3Request request = new Tc3Request(source.hostHeader(), ACTION, parameters.string(VERSION_KEY), region,
-                body.toString());
-        return List.of(new TencentApiCall(source, window, origin, parameters.string(SERVICE_KEY), request));
+        // the document's text and its example disagree on version and signing service: the source says which
+        TencentAction action = new TencentAction(ACTION, parameters.string(VERSION.name()),
+                parameters.string(SERVICE.name()), SERVICE_NAME);
+        return List.of(action.call(source, window, parameters.string(REGION.name()), body, null));
     }
 
     /**

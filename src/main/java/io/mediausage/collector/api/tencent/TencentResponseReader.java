@@ -1,9 +1,9 @@
 package io.mediausage.collector.api.tencent;
 
 import io.mediausage.collector.exchange.UsageExchange;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.ApiResponse;
 import io.mediausage.collector.api.CloudApiException;
 import org.apache.camel.Exchange;
@@ -15,13 +15,7 @@ import org.apache.camel.Processor;
  * truncated body, or a non-200 status from a gateway, is a transient fault. The RequestId, also of an error, is kept in
  * exchange property {@link UsageExchange#CLOUD_REQUEST_ID} for the call's log lines.
  */
-public final class TencentResponseReader implements Processor {
-
-    private final ObjectMapper objectMapper;
-
-    public TencentResponseReader(ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
-    }
+public record TencentResponseReader(ObjectMapper objectMapper) implements Processor {
 
     @Override
     public void process(Exchange exchange) {
@@ -32,7 +26,7 @@ public final class TencentResponseReader implements Processor {
         if (status != 200) {
             throw new CloudApiException(action, "HTTP " + status, "unexpected HTTP status", null, true);
         }
-        JsonNode response = parse(action, body).path("Response");
+        JsonNode response = AnswerShape.parse(objectMapper, body, action, null).path("Response");
         String requestId = response.path("RequestId").asText(null);
         exchange.setProperty(UsageExchange.CLOUD_REQUEST_ID, requestId);
         JsonNode error = response.path("Error");
@@ -41,18 +35,9 @@ public final class TencentResponseReader implements Processor {
             throw new CloudApiException(action, code, error.path("Message").asText(""), requestId, isRetriable(code));
         }
         if (response.isMissingNode() || requestId == null) {
-            throw new CloudApiException(action, "InvalidAnswer", "answer has no Response.RequestId", null, true);
+            throw AnswerShape.invalid(action, "answer has no Response.RequestId");
         }
         message.setBody(new ApiResponse(response, requestId));
-    }
-
-    private JsonNode parse(String action, String body) {
-        try {
-            return objectMapper.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            throw new CloudApiException(action, "InvalidAnswer", "answer is not complete JSON: "
-                    + e.getOriginalMessage(), null, true);
-        }
     }
 
     /** Throttling and server-side faults pass; AuthFailure.*, InvalidParameter* and the rest need a person. */

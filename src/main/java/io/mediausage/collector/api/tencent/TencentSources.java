@@ -23,8 +23,17 @@ final class TencentSources {
     static final TemplateParameter ACCOUNT_ID = TemplateParameter.required("accountId", "Account id", "string", null,
             "100012345678", "the Tencent Cloud account (UIN) the credentials belong to; published as `SubAccountId`");
 
+    /** The source's region, sent as {@code X-TC-Region} where it has one. */
+    static final String REGION_KEY = "region";
+
+    /** The region of an API that needs one, defaulting to {@code usage.<api>.region}. */
+    static TemplateParameter region(String api, String example, String description) {
+        return TemplateParameter.required(REGION_KEY, "Region", "string", "{{usage." + api + "." + REGION_KEY + "}}",
+                example, description);
+    }
+
     /** The Tencent APIs that need no region may still be sent one. */
-    static final TemplateParameter OPTIONAL_REGION = TemplateParameter.optional("region", "Region", "string",
+    static final TemplateParameter OPTIONAL_REGION = TemplateParameter.optional(REGION_KEY, "Region", "string",
             "ap-guangzhou", "`X-TC-Region` to send; the API does not need one");
 
     private TencentSources() {

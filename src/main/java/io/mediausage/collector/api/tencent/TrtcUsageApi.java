@@ -5,25 +5,20 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.ApiCall;
-import io.mediausage.collector.api.DeclaredUsageApi;
 import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
-import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
-import io.mediausage.collector.signing.Tc3Request;
 import io.mediausage.collector.source.SourceParameters;
 import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.BucketGrid;
 import io.mediausage.collector.window.Window;
-import io.mediausage.collector.window.WindowPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,13 +37,12 @@ import java.util.Set;
  * </ul>
  * One request per listed SdkAppId, or one for the whole account when none is listed.
  */
-public final class TrtcUsageApi extends DeclaredUsageApi {
+public final class TrtcUsageApi extends GranularUsageApi {
 
     public static final String NAME = "tencent-trtc-usage";
     static final String ACTION = "DescribeTrtcUsage";
-    static final String VERSION = "2019-07-22";
-    static final String SERVICE = "trtc";
-    static final String SERVICE_NAME = "Tencent Real-Time Communication";
+    private static final TencentAction CALLS = new TencentAction(ACTION, "2019-07-22", "trtc",
+            "Tencent Real-Time Communication");
 
     static final Set<String> REGIONS = Set.of("ap-guangzhou", "ap-singapore");
     static final String FIVE_MINUTE = "five-minute";
@@ -56,61 +50,43 @@ public final class TrtcUsageApi extends DeclaredUsageApi {
     static final String ALL_APPS = "all-apps";
     static final String METRIC = "duration";
 
-    static final String REGION_KEY = "region";
-    static final String GRANULARITY_KEY = "granularity";
-    static final String SDK_APP_IDS_KEY = "sdkAppIds";
+    /** The document states no retention: a year, as for the other Tencent usage APIs. */
+    private static final Granularities GRANULARITIES = Granularities.retained(Duration.ofDays(365))
+            // one UTC+8 day a query; a window of 288 buckets touches at most two days, each asked on its own
+            .fiveMinutes(FIVE_MINUTE, 288)
+            // 31 days a query, both ends included: 31 whole days a window (a one-day window asks two days)
+            .daily(DAILY, 31);
 
-    /** The document states no retention; a year, as for the other Tencent usage APIs. */
-    private static final Duration RETENTION = Duration.ofDays(365);
-
-    /** One UTC+8 day a query; a window of 288 buckets touches at most two days, each asked on its own. */
-    static final WindowPolicy FIVE_MINUTE_POLICY =
-            new WindowPolicy(BucketGrid.fiveMinutes(BucketGrid.CHINA_STANDARD_TIME), 288, RETENTION);
-    /** 31 days a query, both ends included: 31 whole days a window (a one-day window asks two days). */
-    static final WindowPolicy DAILY_POLICY =
-            new WindowPolicy(BucketGrid.daily(BucketGrid.CHINA_STANDARD_TIME), 31, RETENTION);
-
-    private static final Map<String, WindowPolicy> POLICIES = Map.of(FIVE_MINUTE, FIVE_MINUTE_POLICY, DAILY,
-            DAILY_POLICY);
+    static final TemplateParameter REGION = TencentSources.region(NAME, "ap-singapore", "`X-TC-Region` to send: "
+            + "`ap-guangzhou` or `ap-singapore`, the only regions the API accepts");
+    static final TemplateParameter SDK_APP_IDS = TemplateParameter.optional("sdkAppIds", "SDKAppIDs",
+            "comma-separated list", "1400123456,1400654321", "comma-separated SDKAppIDs, one request per app; left "
+                    + "out, one request for the whole account, published with ResourceId `all-apps`");
 
     public TrtcUsageApi() {
-        super(NAME, List.of(
-                TencentSources.ACCOUNT_ID,
-                TemplateParameter.required(REGION_KEY, "Region", "string", "{{usage.tencent-trtc-usage.region}}",
-                        "ap-singapore", "`X-TC-Region` to send: `ap-guangzhou` or `ap-singapore`, the only regions "
-                                + "the API accepts"),
-                TemplateParameter.required(GRANULARITY_KEY, "Granularity", "`five-minute` or `daily`",
-                        "{{usage.tencent-trtc-usage.granularity}}", FIVE_MINUTE,
-                        "`five-minute` (one query per UTC+8 day) or `daily` (up to 31 days a query), UTC+8"),
-                TemplateParameter.optional(SDK_APP_IDS_KEY, "SDKAppIDs", "comma-separated list",
-                        "1400123456,1400654321", "comma-separated SDKAppIDs, one request per app; left out, one "
-                                + "request for the whole account, published with ResourceId `all-apps`")));
+        super(NAME, GRANULARITIES, List.of(TencentSources.ACCOUNT_ID, REGION, GRANULARITIES.parameter(NAME,
+                "`five-minute` (one query per UTC+8 day) or `daily` (up to 31 days a query), UTC+8"), SDK_APP_IDS));
     }
 
     @Override
     public void validate(SourceParameters parameters) {
-        parameters.string("accountId");
-        TencentSources.requireOne(parameters, REGION_KEY, REGIONS);
-        TencentSources.requireOne(parameters, GRANULARITY_KEY, POLICIES.keySet());
-        TencentSources.positiveIds(parameters, SDK_APP_IDS_KEY);
-    }
-
-    @Override
-    public WindowPolicy windowPolicy(UsageSource source) {
-        return POLICIES.get(source.parameters().string(GRANULARITY_KEY));
+        parameters.string(TencentSources.ACCOUNT_ID.name());
+        TencentSources.requireOne(parameters, REGION.name(), REGIONS);
+        GRANULARITIES.validate(parameters);
+        TencentSources.positiveIds(parameters, SDK_APP_IDS.name());
     }
 
     @Override
     public List<ApiCall> calls(UsageSource source, Window window) {
         return TencentSources.perItem(queries(source, window),
-                TencentSources.positiveIds(source.parameters(), SDK_APP_IDS_KEY),
+                TencentSources.positiveIds(source.parameters(), SDK_APP_IDS.name()),
                 (dates, app) -> call(source, window, dates, app));
     }
 
     /** The StartTime/EndTime pairs (UTC+8 dates, both included) that get the window in its granularity. */
     static List<LocalDate[]> queries(UsageSource source, Window window) {
         LocalDate first = TencentTimes.chinaDate(window.start());
-        if (DAILY.equals(source.parameters().string(GRANULARITY_KEY))) {
+        if (DAILY.equals(GRANULARITIES.chosen(source))) {
             LocalDate last = TencentTimes.chinaDate(window.end()).minusDays(1);
             // a one-day query answers five-minute figures: ask the day before as well, never the day after
             return List.<LocalDate[]>of(new LocalDate[] {first.equals(last) ? first.minusDays(1) : first, last});
@@ -130,11 +106,8 @@ public final class TrtcUsageApi extends DeclaredUsageApi {
         if (app != null) {
             body.put("SdkAppId", app);
         }
-        String region = source.parameters().string(REGION_KEY);
-        EventOrigin origin = new EventOrigin(TencentSources.PROVIDER, SERVICE_NAME, region, source.subAccountId(),
-                source.name(), ACTION);
-        Tc3Request request = new Tc3Request(source.hostHeader(), ACTION, VERSION, region, body.toString());
-        return new TencentApiCall(source, window, origin, SERVICE, request, app == null ? null : app.toString());
+        return CALLS.call(source, window, source.parameters().string(REGION.name()), body,
+                app == null ? null : app.toString());
     }
 
     /** The document's one business error about an application: "SdkAppId is incorrect". */

@@ -5,19 +5,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.AnswerFigures;
 import io.mediausage.collector.api.ApiCall;
-import io.mediausage.collector.api.DeclaredUsageApi;
 import io.mediausage.collector.api.AnswerShape;
 import io.mediausage.collector.api.TemplateParameter;
 import io.mediausage.collector.api.TencentApiCall;
-import io.mediausage.collector.event.EventOrigin;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.event.UsageUnits;
-import io.mediausage.collector.signing.Tc3Request;
 import io.mediausage.collector.source.SourceParameters;
 import io.mediausage.collector.api.UsageSource;
 import io.mediausage.collector.window.BucketGrid;
 import io.mediausage.collector.window.Window;
-import io.mediausage.collector.window.WindowPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,13 +38,11 @@ import java.util.Set;
  * that even an inclusive count fits; data is kept for a year. Hours and days without plays may be left out of
  * the answer: nothing is published for them.
  */
-public final class VodPlayStatsApi extends DeclaredUsageApi {
+public final class VodPlayStatsApi extends GranularUsageApi {
 
     public static final String NAME = "tencent-vod-play-stats";
     static final String ACTION = "DescribeMediaPlayStatDetails";
-    static final String VERSION = "2018-07-17";
-    static final String SERVICE = "vod";
-    static final String SERVICE_NAME = "Video on Demand";
+    private static final TencentAction CALLS = new TencentAction(ACTION, "2018-07-17", "vod", "Video on Demand");
     /** VOD's statistics are not per region; the API takes no region. */
     static final String REGION_ID = "global";
     static final String SKU = "Playback";
@@ -56,46 +50,34 @@ public final class VodPlayStatsApi extends DeclaredUsageApi {
     static final String HOUR = "hour";
     static final String DAY = "day";
 
-    static final String GRANULARITY_KEY = "granularity";
-    static final String FILE_IDS_KEY = "fileIds";
-    static final String FILE_IDS_FILE_KEY = "fileIdsFile";
-    static final String SUB_APP_ID_KEY = "subAppId";
-    static final String REGION_KEY = "region";
-
     /** A year, less a day so that the oldest day asked is inside the year however the server counts it. */
-    private static final Duration RETENTION = Duration.ofDays(364);
-    static final WindowPolicy HOUR_POLICY =
-            new WindowPolicy(BucketGrid.hourly(BucketGrid.CHINA_STANDARD_TIME), 7 * 24 - 1, RETENTION);
-    static final WindowPolicy DAY_POLICY =
-            new WindowPolicy(BucketGrid.daily(BucketGrid.CHINA_STANDARD_TIME), 90 - 1, RETENTION);
-
-    private static final Map<String, WindowPolicy> POLICIES = Map.of(HOUR, HOUR_POLICY, DAY, DAY_POLICY);
+    private static final Granularities GRANULARITIES = Granularities.retained(Duration.ofDays(364))
+            .hourly(HOUR, 7 * 24 - 1)
+            .daily(DAY, 90 - 1);
     private static final Map<String, String> INTERVALS = Map.of(HOUR, "Hour", DAY, "Day");
 
+    static final TemplateParameter FILE_IDS = TemplateParameter.optional("fileIds", "FileIds", "comma-separated list",
+            "5285485487985271487,5285485487985271488", "comma-separated FileIds, one request each");
+    static final TemplateParameter FILE_IDS_FILE = TemplateParameter.optional("fileIdsFile", "FileId list file",
+            "file path", "routes/vod-file-ids.txt", "path of a text file of FileIds: one a line, `#` starts a comment, "
+                    + "blank lines ignored; read again for every window, so the list may change while the collector "
+                    + "runs");
+    static final TemplateParameter SUB_APP_ID = TemplateParameter.optional("subAppId", "SubAppId", "whole number",
+            "1500012345", "the VOD application (SubAppId) the files belong to, one per source; needed for accounts "
+                    + "that opened VOD on or after 2023-12-25, even for the default application");
+
     public VodPlayStatsApi() {
-        super(NAME, List.of(
-                TencentSources.ACCOUNT_ID,
-                TemplateParameter.required(GRANULARITY_KEY, "Granularity", "`hour` or `day`",
-                        "{{usage.tencent-vod-play-stats.granularity}}", "hour",
-                        "`hour` (up to a week a query) or `day` (up to 90 days a query), UTC+8, sent as `Interval`"),
-                TemplateParameter.optional(FILE_IDS_KEY, "FileIds", "comma-separated list",
-                        "5285485487985271487,5285485487985271488", "comma-separated FileIds, one request each"),
-                TemplateParameter.optional(FILE_IDS_FILE_KEY, "FileId list file", "file path",
-                        "routes/vod-file-ids.txt", "path of a text file of FileIds: one a line, `#` starts a "
-                                + "comment, blank lines ignored; read again for every window, so the list may "
-                                + "change while the collector runs"),
-                TemplateParameter.optional(SUB_APP_ID_KEY, "SubAppId", "whole number", "1500012345",
-                        "the VOD application (SubAppId) the files belong to, one per source; needed for accounts "
-                                + "that opened VOD on or after 2023-12-25, even for the default application"),
-                TencentSources.OPTIONAL_REGION));
+        super(NAME, GRANULARITIES, List.of(TencentSources.ACCOUNT_ID, GRANULARITIES.parameter(NAME, "`hour` (up to a "
+                + "week a query) or `day` (up to 90 days a query), UTC+8, sent as `Interval`"), FILE_IDS, FILE_IDS_FILE,
+                SUB_APP_ID, TencentSources.OPTIONAL_REGION));
     }
 
     @Override
     public void validate(SourceParameters parameters) {
-        parameters.string("accountId");
-        TencentSources.requireOne(parameters, GRANULARITY_KEY, POLICIES.keySet());
-        if (TencentSources.positiveIds(parameters, SUB_APP_ID_KEY).size() > 1) {
-            throw parameters.problem(SUB_APP_ID_KEY, "takes one application id; declare a source per application");
+        parameters.string(TencentSources.ACCOUNT_ID.name());
+        GRANULARITIES.validate(parameters);
+        if (TencentSources.positiveIds(parameters, SUB_APP_ID.name()).size() > 1) {
+            throw parameters.problem(SUB_APP_ID.name(), "takes one application id; declare a source per application");
         }
         fileIds(parameters);
     }
@@ -105,15 +87,15 @@ public final class VodPlayStatsApi extends DeclaredUsageApi {
      * one is needed, so a mistyped path or an emptied file stops the source instead of silently collecting nothing.
      */
     static List<String> fileIds(SourceParameters parameters) {
-        Set<String> ids = new LinkedHashSet<>(parameters.list(FILE_IDS_KEY));
-        parameters.optional(FILE_IDS_FILE_KEY).ifPresent(file -> ids.addAll(readFileIds(parameters, file)));
+        Set<String> ids = new LinkedHashSet<>(parameters.list(FILE_IDS.name()));
+        parameters.optional(FILE_IDS_FILE.name()).ifPresent(file -> ids.addAll(readFileIds(parameters, file)));
         if (ids.isEmpty()) {
-            throw parameters.problem(parameters.optional(FILE_IDS_FILE_KEY).isPresent() ? FILE_IDS_FILE_KEY
-                    : FILE_IDS_KEY, "names no FileId: set fileIds (comma-separated) or fileIdsFile (one a line)");
+            throw parameters.problem(parameters.optional(FILE_IDS_FILE.name()).isPresent() ? FILE_IDS_FILE.name()
+                    : FILE_IDS.name(), "names no FileId: set fileIds (comma-separated) or fileIdsFile (one a line)");
         }
         for (String id : ids) {
             if (id.chars().anyMatch(Character::isWhitespace)) {
-                throw parameters.problem(FILE_IDS_KEY, "has '" + id + "', which is not a FileId");
+                throw parameters.problem(FILE_IDS.name(), "has '" + id + "', which is not a FileId");
             }
         }
         return List.copyOf(ids);
@@ -131,7 +113,7 @@ public final class VodPlayStatsApi extends DeclaredUsageApi {
             }
             return ids;
         } catch (IOException | InvalidPathException e) {
-            throw parameters.problem(FILE_IDS_FILE_KEY, "names '" + file + "', which cannot be read: " + e);
+            throw parameters.problem(FILE_IDS_FILE.name(), "names '" + file + "', which cannot be read: " + e);
         }
     }
 
@@ -142,17 +124,10 @@ public final class VodPlayStatsApi extends DeclaredUsageApi {
     }
 
     @Override
-    public WindowPolicy windowPolicy(UsageSource source) {
-        return POLICIES.get(source.parameters().string(GRANULARITY_KEY));
-    }
-
-    @Override
     public List<ApiCall> calls(UsageSource source, Window window) {
         SourceParameters parameters = source.parameters();
-        String interval = INTERVALS.get(parameters.string(GRANULARITY_KEY));
-        List<Long> subAppId = TencentSources.positiveIds(parameters, SUB_APP_ID_KEY);
-        EventOrigin origin = new EventOrigin(TencentSources.PROVIDER, SERVICE_NAME, REGION_ID, source.subAccountId(),
-                source.name(), ACTION);
+        String interval = INTERVALS.get(GRANULARITIES.chosen(source));
+        List<Long> subAppId = TencentSources.positiveIds(parameters, SUB_APP_ID.name());
         return fileIds(parameters).stream().<ApiCall>map(fileId -> {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             body.put("FileId", fileId);
@@ -160,9 +135,7 @@ public final class VodPlayStatsApi extends DeclaredUsageApi {
             body.put("EndTime", TencentTimes.isoAtChinaOffset(window.end()));
             subAppId.forEach(id -> body.put("SubAppId", id));
             body.put("Interval", interval);
-            Tc3Request request = new Tc3Request(source.hostHeader(), ACTION, VERSION,
-                    parameters.optional(REGION_KEY).orElse(null), body.toString());
-            return new TencentApiCall(source, window, origin, SERVICE, request, fileId);
+            return CALLS.call(source, window, REGION_ID, body, fileId);
         }).toList();
     }
 
