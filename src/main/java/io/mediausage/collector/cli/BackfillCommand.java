@@ -21,19 +21,10 @@ import java.util.concurrent.Future;
  * back by its own API's rate limit, not by the others). It goes through the same checkpoints and keys as the
  * schedule, and keeps a checkpoint of its own, so the same command run again after an interruption or failed windows
  * collects only what is not committed.
+ *
+ * @param out where a dry run prints its events; progress and summary go to {@code err}
  */
-final class BackfillCommand implements CliCommand {
-
-    private final PrintStream out;
-    private final PrintStream err;
-    private final CredentialsResolver credentials;
-
-    /** @param out where a dry run prints its events; progress and summary go to {@code err} */
-    BackfillCommand(PrintStream out, PrintStream err, CredentialsResolver credentials) {
-        this.out = out;
-        this.err = err;
-        this.credentials = credentials;
-    }
+record BackfillCommand(PrintStream out, PrintStream err, CredentialsResolver credentials) implements CliCommand {
 
     @Override
     public int run(CommandLine commandLine) throws Exception {

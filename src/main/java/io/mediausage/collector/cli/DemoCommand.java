@@ -17,15 +17,7 @@ import java.util.ServiceLoader;
  * {@code demo [--days N]}: collects the last days of every source from a local simulator into a local broker and
  * shows what landed. The simulator and the broker are a {@link DemoEnvironment} on the demo classpath (see README).
  */
-final class DemoCommand implements CliCommand {
-
-    private final PrintStream out;
-    private final PrintStream err;
-
-    DemoCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
+record DemoCommand(PrintStream out, PrintStream err) implements CliCommand {
 
     @Override
     public int run(CommandLine commandLine) throws Exception {

@@ -6,19 +6,12 @@ import io.mediausage.collector.source.CredentialsResolver;
 import java.io.PrintStream;
 import java.time.Instant;
 
-/** {@code once --source NAME --from T --to T}: collects that range and exits, non-zero if any window failed. */
-final class OnceCommand implements CliCommand {
-
-    private final PrintStream out;
-    private final PrintStream err;
-    private final CredentialsResolver credentials;
-
-    /** @param out where a dry run prints its events */
-    OnceCommand(PrintStream out, PrintStream err, CredentialsResolver credentials) {
-        this.out = out;
-        this.err = err;
-        this.credentials = credentials;
-    }
+/**
+ * {@code once --source NAME --from T --to T}: collects that range and exits, non-zero if any window failed.
+ *
+ * @param out where a dry run prints its events
+ */
+record OnceCommand(PrintStream out, PrintStream err, CredentialsResolver credentials) implements CliCommand {
 
     @Override
     public int run(CommandLine commandLine) throws Exception {

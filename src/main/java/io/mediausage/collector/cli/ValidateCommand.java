@@ -10,15 +10,7 @@ import java.util.Map;
  * them; a bad configuration exits with 3. It starts as a dry run does, so that no Kafka client is made: nothing is
  * collected, so nothing would be printed.
  */
-final class ValidateCommand implements CliCommand {
-
-    private final PrintStream out;
-    private final CredentialsResolver credentials;
-
-    ValidateCommand(PrintStream out, CredentialsResolver credentials) {
-        this.out = out;
-        this.credentials = credentials;
-    }
+record ValidateCommand(PrintStream out, CredentialsResolver credentials) implements CliCommand {
 
     @Override
     public int run(CommandLine commandLine) throws Exception {

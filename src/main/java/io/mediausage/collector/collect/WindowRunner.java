@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -119,7 +120,7 @@ public final class WindowRunner {
                         producer.send(CollectRoutes.PUBLISH_WINDOW, result);
                     }
                     if (result.getException() != null) {
-                        failure = failed(window.task, result.getException());
+                        failure = failed(window.task(), result.getException());
                         starts.halted = stopAtFailure;
                     } else {
                         published = result.getProperty(UsageExchange.WINDOW_EVENTS, Integer.class);
@@ -128,9 +129,9 @@ public final class WindowRunner {
                 }
                 events += published;
                 if (failure != null) {
-                    failures.add(window.task + ": " + failure);
+                    failures.add(window.task() + ": " + failure);
                 }
-                listener.windowDone(window.task, done, windows.size(), published, failure);
+                listener.windowDone(window.task(), done, windows.size(), published, failure);
             }
         } finally {
             starts.inFlight.forEach(InFlight::cancel);
@@ -185,7 +186,7 @@ public final class WindowRunner {
     }
 
     private static boolean fits(Deque<InFlight> inFlight, int nextCalls, int budget) {
-        int calls = inFlight.stream().mapToInt(window -> window.calls.size()).sum();
+        int calls = inFlight.stream().mapToInt(window -> window.calls().size()).sum();
         return inFlight.isEmpty() || calls + nextCalls <= budget;
     }
 
@@ -194,8 +195,13 @@ public final class WindowRunner {
      * files) as many as the budget, each further one as a result is taken, so its answers never pile up in memory.
      */
     private InFlight start(WindowTask task, List<ApiCall> calls, ExecutorService lane, int budget) {
-        InFlight window = new InFlight(task, calls, new ArrayList<>(), clock.instant().plus(windowDeadline), lane,
-                calls.size() > budget);
+        Instant deadline = clock.instant().plus(windowDeadline);
+        InFlight window = new InFlight(task, calls, new ArrayList<>(), call -> lane.submit(() -> {
+            Exchange exchange = windowExchange(task);
+            exchange.setProperty(WindowDeadline.PROPERTY, deadline);
+            exchange.getMessage().setBody(call);
+            return producer.send(CollectRoutes.CALL_API, exchange);
+        }), calls.size() > budget);
         for (int i = 0; i < Math.min(budget, calls.size()); i++) {
             window.submitNext();
         }
@@ -210,20 +216,20 @@ public final class WindowRunner {
      */
     @SuppressWarnings("unchecked")
     private Exchange collect(InFlight window) {
-        Exchange collected = windowExchange(window.task);
+        Exchange collected = windowExchange(window.task());
         List<UsageEvent> events = new ArrayList<>();
         List<ItemFailure> failedItems = new ArrayList<>();
         Set<String> collectedItems = new LinkedHashSet<>();
         boolean open = false;
         int published = 0;
-        for (int i = 0; i < window.calls.size(); i++) {
+        for (int i = 0; i < window.calls().size(); i++) {
             Exchange call = window.result(i, collected);
             if (call.getException() != null) {
                 // the window fails: its calls not yet made are not worth making, its open transaction is aborted
                 collected.setException(call.getException());
                 window.cancel();
                 if (open) {
-                    publish(window.task, WindowPart.ABORT, List.of());
+                    publish(window.task(), WindowPart.ABORT, List.of());
                 }
                 return collected;
             }
@@ -232,12 +238,12 @@ public final class WindowRunner {
                 continue;
             }
             List<UsageEvent> answered = call.getMessage().getBody(List.class);
-            window.calls.get(i).item().ifPresent(collectedItems::add);
-            if (!window.wide) {
+            window.calls().get(i).item().ifPresent(collectedItems::add);
+            if (!window.wide()) {
                 events.addAll(answered);
                 continue;
             }
-            Exchange part = publish(window.task, open ? WindowPart.MORE : WindowPart.FIRST, answered);
+            Exchange part = publish(window.task(), open ? WindowPart.MORE : WindowPart.FIRST, answered);
             if (part.getException() != null) { // the publisher aborted the transaction
                 collected.setException(part.getException());
                 window.cancel();
@@ -281,33 +287,19 @@ public final class WindowRunner {
         return exchange;
     }
 
-    /** A window whose calls are under way. */
-    private final class InFlight {
-
-        private final WindowTask task;
-        private final List<ApiCall> calls;
-        private final List<Future<Exchange>> results;
-        private final Instant deadline;
-        private final ExecutorService lane;
-        /** More calls than the budget: started as results are taken, and published call by call. */
-        private final boolean wide;
-
-        InFlight(WindowTask task, List<ApiCall> calls, List<Future<Exchange>> results, Instant deadline,
-                ExecutorService lane, boolean wide) {
-            this.task = task;
-            this.calls = calls;
-            this.results = results;
-            this.deadline = deadline;
-            this.lane = lane;
-            this.wide = wide;
-        }
+    /**
+     * A window whose calls are under way.
+     *
+     * @param results the calls started so far, in order
+     * @param starter starts a call of the window on the source's lane
+     * @param wide    more calls than the budget: started as results are taken, and published call by call
+     */
+    private record InFlight(WindowTask task, List<ApiCall> calls, List<Future<Exchange>> results,
+            Function<ApiCall, Future<Exchange>> starter, boolean wide) {
 
         void submitNext() {
             if (results.size() < calls.size()) {
-                Exchange exchange = windowExchange(task);
-                exchange.setProperty(WindowDeadline.PROPERTY, deadline);
-                exchange.getMessage().setBody(calls.get(results.size()));
-                results.add(lane.submit(() -> producer.send(CollectRoutes.CALL_API, exchange)));
+                results.add(starter.apply(calls.get(results.size())));
             }
         }
 
