@@ -18,6 +18,7 @@ public final class CollectRoutes extends RouteBuilder {
 
     public static final String CALL_API = "direct:call-api";
     public static final String PUBLISH_WINDOW = "direct:publish-window";
+    public static final String WINDOW_PUBLISHED = "direct:window-published";
     public static final String WINDOW_FAILED = "direct:window-failed";
     private static final String HTTP_OPTIONS = "?throwExceptionOnFailure=false";
 
@@ -27,11 +28,16 @@ public final class CollectRoutes extends RouteBuilder {
 
         from(PUBLISH_WINDOW).routeId("publish-window")
                 .errorHandler(noErrorHandler()) // a failure goes back to the window runner
-                .process("windowPublisher")
+                .process("windowPublisher") // and the ready windows following it, which the runner tells of alone
+                .to(WINDOW_PUBLISHED);
+
+        from(WINDOW_PUBLISHED).routeId("window-published")
+                .errorHandler(noErrorHandler())
                 .process("usageWindowPublished")
                 .filter(exchangeProperty(UsageExchange.WINDOW_EVENTS).isNotNull()) // the whole window, not one of its parts
-                    .log("Published ${exchangeProperty." + UsageExchange.WINDOW_TASK + "}: ${exchangeProperty."
-                            + UsageExchange.WINDOW_EVENTS + "} event(s)");
+                    .log(LoggingLevel.INFO, "publish-window", "Published ${exchangeProperty."
+                            + UsageExchange.WINDOW_TASK + "}: ${exchangeProperty." + UsageExchange.WINDOW_EVENTS
+                            + "} event(s)");
 
         from(WINDOW_FAILED).routeId("window-failed")
                 .process("usageWindowFailed")

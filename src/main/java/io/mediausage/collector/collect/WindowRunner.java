@@ -52,6 +52,8 @@ public final class WindowRunner {
     public record Outcome(int windows, int events, List<String> failures, int windowsNotStarted) {
     }
 
+    private static final String NOT_PUBLISHED = "not published: an earlier window failed";
+
     private final CamelContext context;
     private final ProducerTemplate producer;
     private final Clock clock;
@@ -106,32 +108,46 @@ public final class WindowRunner {
                 if (window == null) {
                     break;
                 }
-                done++;
-                int published = 0;
-                String failure;
                 if (starts.halted) {
                     window.cancel();
-                    failure = "not published: an earlier window failed";
-                } else {
-                    Exchange result = collect(window);
-                    if (result.getException() == null) {
-                        // its calls are done: the next windows' calls go out while it is published
-                        starts.startWhileTheyFit();
-                        producer.send(CollectRoutes.PUBLISH_WINDOW, result);
+                    done++;
+                    failures.add(window.task() + ": " + NOT_PUBLISHED);
+                    listener.windowDone(window.task(), done, windows.size(), 0, NOT_PUBLISHED);
+                    continue;
+                }
+                Exchange result = collect(window);
+                List<Exchange> ended = new ArrayList<>(List.of(result)); // and the ready ones published with it
+                if (result.getException() == null) {
+                    if (result.getProperty(UsageExchange.WINDOW_PART) == WindowPart.WHOLE) {
+                        ended.addAll(starts.readyAfter());
                     }
-                    if (result.getException() != null) {
-                        failure = failed(window.task(), result.getException());
+                    // their calls are done: the next windows' calls go out while they are published
+                    starts.startWhileTheyFit();
+                    result.setProperty(UsageExchange.FOLLOWING_WINDOWS, List.copyOf(ended.subList(1, ended.size())));
+                    producer.send(CollectRoutes.PUBLISH_WINDOW, result);
+                }
+                for (Exchange end : ended) {
+                    done++;
+                    WindowTask task = end.getProperty(UsageExchange.WINDOW_TASK, WindowTask.class);
+                    int published = 0;
+                    String failure;
+                    Throwable cause = end.getException() != null ? end.getException() : result.getException();
+                    if (cause != null) {
+                        failure = failed(task, cause); // a window after one that failed in its transaction fails too
                         starts.halted = stopAtFailure;
                     } else {
-                        published = result.getProperty(UsageExchange.WINDOW_EVENTS, Integer.class);
-                        failure = ItemFailure.describe(result);
+                        if (end != result) {
+                            producer.send(CollectRoutes.WINDOW_PUBLISHED, end); // the first went through its route
+                        }
+                        published = end.getProperty(UsageExchange.WINDOW_EVENTS, Integer.class);
+                        failure = ItemFailure.describe(end);
                     }
+                    events += published;
+                    if (failure != null) {
+                        failures.add(task + ": " + failure);
+                    }
+                    listener.windowDone(task, done, windows.size(), published, failure);
                 }
-                events += published;
-                if (failure != null) {
-                    failures.add(window.task() + ": " + failure);
-                }
-                listener.windowDone(window.task(), done, windows.size(), published, failure);
             }
         } finally {
             starts.inFlight.forEach(InFlight::cancel);
@@ -158,6 +174,23 @@ public final class WindowRunner {
             this.lane = lane;
             this.budget = budget;
             this.stopRequested = stopRequested;
+        }
+
+        /**
+         * The windows next in order whose calls are all done, collected: published in the transaction of the window
+         * before them, instead of waiting for a transaction each (up to the first wide one, or one that failed).
+         */
+        List<Exchange> readyAfter() {
+            List<Exchange> ready = new ArrayList<>();
+            for (InFlight next = inFlight.peek(); next != null && !next.wide() && next.done(); next = inFlight.peek()) {
+                Exchange collected = collect(next);
+                if (collected.getException() != null) {
+                    break; // it fails on its own turn
+                }
+                inFlight.poll();
+                ready.add(collected);
+            }
+            return ready;
         }
 
         /** Starts the next windows, in order, while their calls fit in the budget with those in flight. */
@@ -296,6 +329,11 @@ public final class WindowRunner {
      */
     private record InFlight(WindowTask task, List<ApiCall> calls, List<Future<Exchange>> results,
             Function<ApiCall, Future<Exchange>> starter, boolean wide) {
+
+        /** Every call started and answered (or failed). */
+        boolean done() {
+            return results.size() == calls.size() && results.stream().allMatch(Future::isDone);
+        }
 
         void submitNext() {
             if (results.size() < calls.size()) {

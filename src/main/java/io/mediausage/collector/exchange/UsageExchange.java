@@ -20,6 +20,11 @@ public final class UsageExchange {
     /** The {@code task.WindowPart} an exchange to the publisher carries, and the events a window published in all. */
     public static final String WINDOW_PART = "usageWindowPart";
     public static final String WINDOW_EVENTS = "usageWindowEvents";
+    /**
+     * The exchanges of the whole windows of the same source that were ready right after the one an exchange to the
+     * publisher carries: published in the same transaction, each with its outcome set on its own exchange.
+     */
+    public static final String FOLLOWING_WINDOWS = "usageFollowingWindows";
 
     // what is being collected, for the logs: camel-mdc copies these exchange properties into the MDC of every line
     // logged while the exchange is processed (camel.mdc.custom-properties in application.properties)

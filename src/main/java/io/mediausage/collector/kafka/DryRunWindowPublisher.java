@@ -2,6 +2,7 @@ package io.mediausage.collector.kafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediausage.collector.event.UsageEvent;
+import io.mediausage.collector.exchange.UsageExchange;
 import java.io.PrintStream;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -13,16 +14,26 @@ import org.apache.camel.Processor;
  */
 public record DryRunWindowPublisher(PrintStream out, ObjectMapper objectMapper) implements Processor {
 
+    /** Prints the window's events, then those of the ready windows following it ({@code FOLLOWING_WINDOWS}). */
     @Override
     @SuppressWarnings("unchecked")
     public void process(Exchange exchange) throws Exception {
         StringBuilder lines = new StringBuilder();
-        for (UsageEvent event : (List<UsageEvent>) exchange.getMessage().getMandatoryBody(List.class)) {
-            lines.append(objectMapper.writeValueAsString(event)).append(System.lineSeparator());
+        print(exchange, lines);
+        for (Exchange following : (List<Exchange>) exchange.getProperty(UsageExchange.FOLLOWING_WINDOWS, List.of(),
+                List.class)) {
+            print(following, lines);
         }
         synchronized (out) {
             out.print(lines);
             out.flush();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void print(Exchange window, StringBuilder lines) throws Exception {
+        for (UsageEvent event : (List<UsageEvent>) window.getMessage().getMandatoryBody(List.class)) {
+            lines.append(objectMapper.writeValueAsString(event)).append(System.lineSeparator());
         }
     }
 }

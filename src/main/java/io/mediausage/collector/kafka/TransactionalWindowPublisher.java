@@ -11,15 +11,14 @@ import io.mediausage.collector.event.UsageEvent;
 import io.mediausage.collector.group.SourceNotOwnedException;
 import io.mediausage.collector.group.SourcePartitions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -104,7 +103,7 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
         WindowPart part = exchange.getProperty(UsageExchange.WINDOW_PART, WindowPart.WHOLE, WindowPart.class);
         Lane lane = lane(task);
         if (part == WindowPart.WHOLE) {
-            lane.publishTogether(new ReadyWindow(exchange, task));
+            publishWhole(exchange, task, lane);
             return;
         }
         if (part == WindowPart.FIRST) {
@@ -125,6 +124,27 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
             if (ends) {
                 lane.lock.unlock();
             }
+        }
+    }
+
+    /**
+     * Publishes a whole window and the ready windows of its source that follow it, in one transaction, with the
+     * windows of other sources ready by then; each following window's outcome is set on its own exchange.
+     */
+    @SuppressWarnings("unchecked")
+    private void publishWhole(Exchange exchange, WindowTask task, Lane lane) throws InvalidPayloadException {
+        List<ReadyWindow> windows = new ArrayList<>();
+        windows.add(new ReadyWindow(exchange, task));
+        for (Exchange following : (List<Exchange>) exchange.getProperty(UsageExchange.FOLLOWING_WINDOWS, List.of(),
+                List.class)) {
+            windows.add(new ReadyWindow(following, following.getProperty(UsageExchange.WINDOW_TASK,
+                    WindowTask.class)));
+        }
+        lane.publishTogether(windows);
+        windows.subList(1, windows.size()).stream().filter(window -> window.failure != null)
+                .forEach(window -> window.exchange.setException(window.failure));
+        if (windows.get(0).failure != null) {
+            throw windows.get(0).failure;
         }
     }
 
@@ -228,12 +248,28 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
 
     /** The window's gaps opened and closed, and the checkpoints it moves: sent in its transaction, kept once committed. */
     private WindowCheckpoints checkpointsAfter(Exchange exchange, WindowTask task) {
+        return checkpointsAfter(exchange, task, new HashMap<>(), new HashMap<>());
+    }
+
+    /**
+     * The same, for a window after others of its source in one transaction: from where those left the checkpoints.
+     *
+     * @param moved        the checkpoints the transaction's earlier windows moved, by source (updated)
+     * @param movedBackfill the backfill checkpoints they moved, by name (updated)
+     */
+    private WindowCheckpoints checkpointsAfter(Exchange exchange, WindowTask task, Map<String, Checkpoint> moved,
+            Map<String, BackfillCheckpoint> movedBackfill) {
         String source = task.source().name();
         boolean repair = task.repairedItem().isPresent(); // a gap repair collects one item: no checkpoint moves
+        Optional<Instant> collectedUntil = moved.containsKey(source)
+                ? Optional.of(moved.get(source).collectedUntil()) : checkpoints.collectedUntil(source);
         Optional<Checkpoint> checkpoint = repair || !settings().movesSourceCheckpoints() ? Optional.empty()
-                : Checkpoint.after(source, task.source().start(), checkpoints.collectedUntil(source), task.window());
+                : Checkpoint.after(source, task.source().start(), collectedUntil, task.window());
         Optional<BackfillCheckpoint> backfillCheckpoint = task.backfill().map(range -> BackfillCheckpoint.after(
-                range.checkpointName(), checkpoints.backfill(range.checkpointName()), task.window()));
+                range.checkpointName(), Optional.ofNullable(movedBackfill.get(range.checkpointName()))
+                        .or(() -> checkpoints.backfill(range.checkpointName())), task.window()));
+        checkpoint.ifPresent(next -> moved.put(source, next));
+        backfillCheckpoint.ifPresent(next -> movedBackfill.put(next.name(), next));
         return new WindowCheckpoints(ItemGaps.of(exchange, checkpoints.gaps(source), repair), checkpoint,
                 backfillCheckpoint);
     }
@@ -316,31 +352,29 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
         }
 
         /**
-         * Publishes a whole window in the lane's next transaction, together with the windows of other sources ready
-         * by then: while one transaction commits, the windows that become ready wait and then commit as one, so a
-         * lane of many sources makes one round of transactions for all of them instead of one each (group commit).
-         * Each window still commits atomically with its checkpoint, and a source's windows stay in order: a
-         * transaction holds one window of a source at the most, and its publisher waits for it before the next.
+         * Publishes whole windows of one source, in order, in the lane's next transaction, together with the windows
+         * of other sources ready by then: while one transaction commits, the windows that become ready wait and then
+         * commit as one, so a lane of many sources makes one round of transactions for all of them instead of one
+         * each (group commit). Each window still commits atomically with its checkpoint, and a source's windows stay
+         * in order: its publisher hands over the next ones only after these are settled.
          */
-        void publishTogether(ReadyWindow window) {
-            ready.add(window);
+        void publishTogether(List<ReadyWindow> windows) {
+            ready.addAll(windows);
             lock.lock();
             try {
-                while (!window.settled) {
+                while (!windows.stream().allMatch(window -> window.settled)) {
                     commitReady();
                 }
             } finally {
                 lock.unlock();
-            }
-            if (window.failure != null) {
-                throw window.failure;
             }
         }
 
         /**
          * Commits the ready windows in one transaction. If it fails for a reason one window may have caused (a
          * record too large for the broker, a topic it may not write), each window is tried again alone, so one bad
-         * window does not fail the sources beside it.
+         * window does not fail the sources beside it; the windows of its source after it fail with it, as the
+         * checkpoint cannot pass it.
          */
         private void commitReady() {
             List<ReadyWindow> batch = takeReady();
@@ -354,27 +388,29 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
                 }
                 LOG.warn("Partition {}: a transaction of {} windows failed ({}); each is published alone", partition,
                         batch.size(), failure.getMessage());
+                Map<String, RuntimeException> failedSources = new HashMap<>();
                 for (ReadyWindow window : batch) {
+                    RuntimeException earlier = failedSources.get(window.task.source().name());
+                    if (earlier != null) {
+                        window.settle(earlier);
+                        continue;
+                    }
                     try {
                         commit(List.of(window));
                         window.settle(null);
                     } catch (RuntimeException alone) {
                         window.settle(alone);
+                        failedSources.put(window.task.source().name(), alone);
                     }
                 }
             }
         }
 
-        /** The ready windows in arrival order, one per source (a source's next window waits for the next round). */
+        /** The ready windows, in the order they came (a source's in window order). */
         private List<ReadyWindow> takeReady() {
             List<ReadyWindow> batch = new ArrayList<>();
-            Set<String> sources = new HashSet<>();
-            for (Iterator<ReadyWindow> waiting = ready.iterator(); waiting.hasNext(); ) {
-                ReadyWindow window = waiting.next();
-                if (sources.add(window.task.source().name())) {
-                    batch.add(window);
-                    waiting.remove();
-                }
+            for (ReadyWindow window; (window = ready.poll()) != null; ) {
+                batch.add(window);
             }
             return batch;
         }
@@ -384,9 +420,12 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
             try {
                 transactional.beginTransaction();
                 List<WindowCheckpoints> moved = new ArrayList<>(batch.size());
+                Map<String, Checkpoint> checkpointsMoved = new HashMap<>();
+                Map<String, BackfillCheckpoint> backfillsMoved = new HashMap<>();
                 for (ReadyWindow window : batch) {
                     send(transactional, window.exchange.getProperty(UsageExchange.TOPIC, String.class), window.events);
-                    WindowCheckpoints windowCheckpoints = checkpointsAfter(window.exchange, window.task);
+                    WindowCheckpoints windowCheckpoints = checkpointsAfter(window.exchange, window.task,
+                            checkpointsMoved, backfillsMoved);
                     windowCheckpoints.send(transactional);
                     moved.add(windowCheckpoints);
                 }
