@@ -62,7 +62,7 @@ class WindowRunnerTest {
                     callsMade.incrementAndGet();
                     mostCallsUnderWay.accumulateAndGet(callsUnderWay.incrementAndGet(), Math::max);
                     try {
-                        Thread.sleep(random.nextInt(30));
+                        Thread.sleep(random.nextInt(30)); // a call takes a while, so that calls overlap
                         ApiCall call = exchange.getMessage().getBody(ApiCall.class);
                         if (failing.contains(call.window()) || call.item().filter(failingItems::contains).isPresent()) {
                             throw new IllegalStateException("no answer for " + call.window());
@@ -76,7 +76,7 @@ class WindowRunnerTest {
                     WindowPart part = exchange.getProperty(UsageExchange.WINDOW_PART, WindowPart.WHOLE,
                             WindowPart.class);
                     parts.add(part);
-                    Thread.sleep(publishMillis);
+                    Thread.sleep(publishMillis); // publishing takes as long as the test says
                     if (part == WindowPart.WHOLE || part == WindowPart.LAST) {
                         published.add(exchange.getProperty(UsageExchange.WINDOW_TASK, WindowTask.class).window());
                         callsMadeByPublish.add(callsMade.get());

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -93,14 +94,9 @@ class CheckpointResumeIT {
 
     /** Waits until the checkpoint in Kafka stands {@code hours} after the start. */
     private void awaitHours(long hours) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (checkpointOrEpoch().equals(START.plus(Duration.ofHours(hours)))) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("checkpoint did not reach " + START.plus(Duration.ofHours(hours)));
+        Instant until = START.plus(Duration.ofHours(hours));
+        Awaitility.await("checkpoint to reach " + until).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).until(() -> checkpointOrEpoch().equals(until));
     }
 
     private static long hoursBetween(Instant from, Instant to) {

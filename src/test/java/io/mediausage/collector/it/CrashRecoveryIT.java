@@ -25,6 +25,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,7 @@ class CrashRecoveryIT {
 
             for (int kill = 0; kill < 3; kill++) {
                 Process collector = startCollector();
+                // the scenario itself: the collector runs a random while before it is killed mid-run
                 Thread.sleep(2_500 + random.nextInt(3_000));
                 collector.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no shutdown of any kind
             }
@@ -152,18 +154,12 @@ class CrashRecoveryIT {
     }
 
     private void awaitCheckpoint(Instant until) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (!checkpoint().isBefore(until)) {
-                    return;
-                }
-            } catch (IllegalStateException | IndexOutOfBoundsException notYet) {
+        Awaitility.await("checkpoint to reach " + until + "; see " + collectorLog())
+                .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 // no checkpoint topic or record yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("checkpoint did not reach " + until + "; see " + collectorLog());
+                .ignoreExceptionsMatching(e -> e instanceof IllegalStateException
+                        || e instanceof IndexOutOfBoundsException)
+                .until(() -> !checkpoint().isBefore(until));
     }
 
     private Instant checkpoint() throws Exception {

@@ -27,6 +27,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -108,12 +109,9 @@ class GroupGuestIT {
         }
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!holds(condition)) {
-            assertThat(System.nanoTime()).as("the member's first window within a minute").isLessThan(deadline);
-            Thread.sleep(250);
-        }
+    private static void await(BooleanSupplier condition) {
+        Awaitility.await("the member's first window within a minute").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250)).until(() -> holds(condition));
     }
 
     /** False while the condition cannot be checked yet (the checkpoint topic does not exist before the first window). */

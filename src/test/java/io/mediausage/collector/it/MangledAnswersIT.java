@@ -41,6 +41,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -232,7 +233,8 @@ class MangledAnswersIT {
         assertThat(letter.path("cloudRequestId").asText()).isEqualTo(requestId);
         assertThat(letter.path("retriable").asBoolean()).isTrue();
         assertThat(letter.path("attempts").asInt()).isEqualTo(ATTEMPTS);
-        Thread.sleep(200); // what a wrongly committed window would have shown by now, as the heal cases do
+        // the scenario itself: what a wrongly committed window would have shown by now, as the heal cases do
+        Thread.sleep(200);
         assertThat(published(source)).isEmpty();
         assertThat(checkpoints(source)).isEmpty();
     }
@@ -312,13 +314,8 @@ class MangledAnswersIT {
      * become readable when its markers are written, which the broker does after the commit returns.
      */
     private Map<String, BigDecimal> awaitPublished(String source, int count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        Map<String, BigDecimal> published = published(source);
-        while (published.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            published = published(source);
-        }
-        return published;
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> published(source), published -> published.size() >= count);
     }
 
     /** The figures a source published, by resource, SKU, metric, granularity and period; each once and valid. */
@@ -340,13 +337,8 @@ class MangledAnswersIT {
     }
 
     private List<Instant> awaitCheckpoints(String source) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        List<Instant> moves = checkpoints(source);
-        while (moves.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            moves = checkpoints(source);
-        }
-        return moves;
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> checkpoints(source), moves -> !moves.isEmpty());
     }
 
     /** Where the source's checkpoint was moved to, in order. */

@@ -38,6 +38,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -136,7 +137,8 @@ class ReplicaGroupIT {
             await("the sources of the frozen " + sleeper.name + " to move", SESSION_TIMEOUT.plus(SCHEDULE).plus(SLACK),
                     () -> everySourceOwnedOnce(others));
             failovers.put("SIGSTOP of " + sleeper.name, Duration.between(frozen, Instant.now()));
-            Thread.sleep(SCHEDULE.multipliedBy(2).toMillis()); // the new owners publish what the sleeper had in flight
+            // the scenario itself: the new owners publish what the sleeper had in flight
+            Thread.sleep(SCHEDULE.multipliedBy(2).toMillis());
             sleeper.signal("CONT");
             await(sleeper.name + " to learn it lost its partitions", Duration.ofSeconds(30),
                     () -> sleeper.logSince(frozenAt).lines().anyMatch(line -> LOST.matcher(line).find()));
@@ -240,15 +242,9 @@ class ReplicaGroupIT {
         return checkpoints;
     }
 
-    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what
-                        + "; see target/it-logs/replica-*.log");
-            }
-            Thread.sleep(250);
-        }
+    private static void await(String what, Duration timeout, BooleanSupplier condition) {
+        Awaitility.await(what + "; see target/it-logs/replica-*.log").atMost(timeout)
+                .pollInterval(Duration.ofMillis(250)).until(condition::getAsBoolean);
     }
 
     private Replica start(String name) throws IOException {
