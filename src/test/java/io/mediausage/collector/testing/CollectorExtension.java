@@ -40,15 +40,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *         .clock(NOW).scheduled();
  * }</pre>
  * The collector reads the shipped {@code config/application.properties}, the simulator's URL as
- * {@code it.simulator-url} and the broker as {@code camel.component.kafka.brokers}; credentials come from the
- * variables the test declares, never from the environment of the build.
+ * {@code it.simulator-url} and the broker as {@code camel.component.kafka.brokers}; the in-process collector's
+ * credentials come from the variables the test declares (accounts, {@link #environment}), never from the environment
+ * of the build, and each run of the jar is given its variables by the test.
  */
 public final class CollectorExtension implements BeforeAllCallback, AfterAllCallback {
 
     private static final Path SHIPPED_CONFIGURATION = Path.of("config/application.properties");
 
+    private final boolean inProcess;
     private final String routes;
-    private final Function<CloudApiSimulator, String> jarSources;
+    private final Function<CloudApiSimulator, String> sources;
     private final List<Consumer<EmbeddedKafkaBroker>> topics = new ArrayList<>();
     private final List<Consumer<SimulatorConfig.Builder>> simulatorConfig = new ArrayList<>();
     private final Map<String, String> environment = new HashMap<>();
@@ -62,14 +64,23 @@ public final class CollectorExtension implements BeforeAllCallback, AfterAllCall
     private volatile CollectorApplication collector;
     private volatile CollectorJar jar;
 
-    private CollectorExtension(String routes, Function<CloudApiSimulator, String> jarSources) {
+    private CollectorExtension(boolean inProcess, String routes, Function<CloudApiSimulator, String> sources) {
+        this.inProcess = inProcess;
         this.routes = routes;
-        this.jarSources = jarSources;
+        this.sources = sources;
     }
 
     /** The collector runs in the test's JVM on the given routes ({@code camel.main.routes-include-pattern}). */
     public static CollectorExtension inProcess(String routes) {
-        return new CollectorExtension(routes, null);
+        return new CollectorExtension(true, routes, null);
+    }
+
+    /**
+     * The collector runs in the test's JVM on the routes {@code sources} writes for the started simulator (sources
+     * that depend on what the simulator holds).
+     */
+    public static CollectorExtension inProcess(Function<CloudApiSimulator, String> sources) {
+        return new CollectorExtension(true, null, sources);
     }
 
     /**
@@ -77,7 +88,7 @@ public final class CollectorExtension implements BeforeAllCallback, AfterAllCall
      * and {@code routes/sources.yaml} as {@code sources} writes it for the started simulator.
      */
     public static CollectorExtension packagedJar(Function<CloudApiSimulator, String> sources) {
-        return new CollectorExtension(null, sources);
+        return new CollectorExtension(false, null, sources);
     }
 
     /** A topic to create before the collector starts. */
@@ -122,7 +133,7 @@ public final class CollectorExtension implements BeforeAllCallback, AfterAllCall
         return this;
     }
 
-    /** A variable the in-process collector's credentials are resolved from. */
+    /** A variable the in-process collector's credentials are resolved from; the simulator is not told of it. */
     public CollectorExtension environment(String name, String value) {
         environment.put(name, value);
         return this;
@@ -154,17 +165,22 @@ public final class CollectorExtension implements BeforeAllCallback, AfterAllCall
         }
         simulator = CloudApiSimulator.start(simulatorConfig(SimulatorConfig.builder()).build());
         beforeCollector.accept(simulator);
-        if (routes != null) {
-            collector = CollectorApplication.start(new CollectorApplication.Settings(SHIPPED_CONFIGURATION,
-                    collectorProperties(), clock, name -> Optional.ofNullable(environment.get(name)), scheduled));
-        } else {
-            Path workDir = Files.createTempDirectory("collector-jar-");
-            Files.createDirectories(workDir.resolve("routes"));
-            Files.writeString(workDir.resolve("routes/sources.yaml"), jarSources.apply(simulator));
-            // the shipped configuration, as is: the routes are found relative to the working directory
-            Files.copy(SHIPPED_CONFIGURATION, workDir.resolve("application.properties"));
+        String routesPattern = routes;
+        if (sources != null) {
+            Path workDir = Files.createTempDirectory("collector-");
             jar = new CollectorJar(workDir, kafka == null ? Map.of()
                     : Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+            Path sourcesFile = workDir.resolve("routes/sources.yaml");
+            Files.createDirectories(sourcesFile.getParent());
+            Files.writeString(sourcesFile, sources.apply(simulator));
+            // the shipped configuration, as is: the jar finds the routes relative to the working directory
+            Files.copy(SHIPPED_CONFIGURATION, workDir.resolve("application.properties"));
+            routesPattern = "file:" + sourcesFile.toAbsolutePath();
+        }
+        if (inProcess) {
+            collector = CollectorApplication.start(new CollectorApplication.Settings(SHIPPED_CONFIGURATION,
+                    collectorProperties(routesPattern), clock, name -> Optional.ofNullable(environment.get(name)),
+                    scheduled));
         }
     }
 
@@ -227,9 +243,9 @@ public final class CollectorExtension implements BeforeAllCallback, AfterAllCall
         return builder;
     }
 
-    private Map<String, String> collectorProperties() {
+    private Map<String, String> collectorProperties(String routesPattern) {
         Map<String, String> all = new LinkedHashMap<>();
-        all.put("camel.main.routes-include-pattern", routes);
+        all.put("camel.main.routes-include-pattern", routesPattern);
         all.put("camel.component.kafka.brokers", bootstrapServers());
         all.put("it.simulator-url", simulator.baseUrl().toString());
         all.putAll(properties);
