@@ -9,6 +9,7 @@ import io.mediausage.collector.simulator.Api;
 import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.SimulatorConfig;
 import io.mediausage.collector.testing.ExampleResources;
+import io.mediausage.collector.testing.PublishedEvents;
 import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
 import io.mediausage.collector.testing.kafka.KafkaTopicReader;
 import java.io.BufferedReader;

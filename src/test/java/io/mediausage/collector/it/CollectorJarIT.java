@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediausage.collector.testing.CollectorExtension;
 import io.mediausage.collector.testing.CollectorJar.Result;
+import io.mediausage.collector.testing.TemplatedRoutes;
 import io.mediausage.collector.testing.UsageEventSchema;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,19 +26,9 @@ class CollectorJarIT {
     static final String LOG = "collector-jar-it.log";
 
     @RegisterExtension
-    static final CollectorExtension IT = CollectorExtension.packagedJar(simulator -> """
-                    - templatedRoute:
-                        routeTemplateRef: tencent-mps-usage
-                        parameters:
-                          - name: sourceName
-                            value: jar-mps
-                          - name: endpoint
-                            value: "%s"
-                          - name: topic
-                            value: %s
-                          - name: accountId
-                            value: "100012345678"
-                    """.formatted(simulator.baseUrl(), TOPIC))
+    static final CollectorExtension IT = CollectorExtension.packagedJar(simulator -> TemplatedRoutes.source(
+                    "tencent-mps-usage", "sourceName", "jar-mps", "endpoint", simulator.baseUrl().toString(),
+                    "topic", TOPIC, "accountId", "100012345678"))
             .topic(TOPIC, 1, true)
             .tencentAccount(SECRET_ID, SECRET_KEY);
 

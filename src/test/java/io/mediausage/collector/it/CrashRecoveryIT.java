@@ -8,6 +8,7 @@ import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.FaultKind;
 import io.mediausage.collector.simulator.SimulatorConfig;
 import io.mediausage.collector.simulator.UsageDataModel;
+import io.mediausage.collector.testing.TemplatedRoutes;
 import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
 import io.mediausage.collector.testing.kafka.KafkaTopicReader;
 import java.io.IOException;
@@ -108,29 +109,10 @@ class CrashRecoveryIT {
     }
 
     private String source(CloudApiSimulator simulator) {
-        return """
-                - templatedRoute:
-                    routeTemplateRef: huawei-live-transcode-usage
-                    parameters:
-                      - name: sourceName
-                        value: it-crash
-                      - name: endpoint
-                        value: "%s"
-                      - name: topic
-                        value: %s
-                      - name: schedule
-                        value: "0/1 * * * * ?"
-                      - name: start
-                        value: %s
-                      - name: settleDelay
-                        value: PT0S
-                      - name: lookback
-                        value: PT0S
-                      - name: projectId
-                        value: %s
-                      - name: region
-                        value: cn-north-4
-                """.formatted(simulator.baseUrl(), TOPIC, START, PROJECT);
+        return TemplatedRoutes.source("huawei-live-transcode-usage", "sourceName", "it-crash",
+                "endpoint", simulator.baseUrl().toString(), "topic", TOPIC, "schedule", "0/1 * * * * ?",
+                "start", START.toString(), "settleDelay", "PT0S", "lookback", "PT0S", "projectId", PROJECT,
+                "region", "cn-north-4");
     }
 
     private Process startCollector() throws Exception {

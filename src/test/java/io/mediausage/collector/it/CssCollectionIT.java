@@ -6,6 +6,7 @@ import io.mediausage.collector.simulator.Api;
 import io.mediausage.collector.simulator.CssTranscodeHandler;
 import io.mediausage.collector.simulator.RecordedCall;
 import io.mediausage.collector.testing.CollectorExtension;
+import io.mediausage.collector.testing.PublishedEvents;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +53,7 @@ class CssCollectionIT {
         Map<String, BigDecimal> expected = expected("all-domains", List.of(), null, midnight(TODAY.minusDays(2)),
                 Duration.ofMinutes(5));
 
-        Map<String, BigDecimal> published = PublishedEvents.await(IT.bootstrapServers(), TOPIC,
+        Map<String, BigDecimal> published = IT.awaitPublished(TOPIC,
                 "it-css-five-minute", expected.size(), event -> {
                     assertThat(event.path("ServiceProviderName").asText()).isEqualTo("Tencent Cloud");
                     assertThat(event.path("RegionId").asText()).isEqualTo("global");
@@ -77,7 +78,7 @@ class CssCollectionIT {
         Map<String, BigDecimal> expected = expected("all-domains", List.of(), "Mainland",
                 midnight(TODAY.minusDays(1)), Duration.ofHours(1));
 
-        Map<String, BigDecimal> published = PublishedEvents.await(IT.bootstrapServers(), TOPIC,
+        Map<String, BigDecimal> published = IT.awaitPublished(TOPIC,
                 "it-css-hourly-one-day", expected.size(),
                 event -> assertThat(event.path("RegionId").asText()).isEqualTo("mainland"));
 
@@ -95,7 +96,7 @@ class CssCollectionIT {
             expected.putAll(expected(domain, List.of(domain), null, midnight(TODAY.minusDays(3)), Duration.ofHours(1)));
         }
 
-        Map<String, BigDecimal> published = PublishedEvents.await(IT.bootstrapServers(), TOPIC, "it-css-domains",
+        Map<String, BigDecimal> published = IT.awaitPublished(TOPIC, "it-css-domains",
                 expected.size(), event -> assertThat(DOMAINS).contains(event.path("ResourceId").asText()));
 
         assertThat(published).isEqualTo(expected);

@@ -100,7 +100,7 @@ class FoundationCollectionIT {
      * returns them by (region, SKU, metric, period) after checking each one against the contract.
      */
     private static Map<String, BigDecimal> awaitEvents(String topic, int count, String source) throws Exception {
-        return PublishedEvents.await(IT.bootstrapServers(), topic, source, count, Duration.ofSeconds(90),
+        return IT.awaitPublished(topic, source, count, Duration.ofSeconds(90),
                 event -> key(event.path("RegionId").asText(), event.path("SkuId").asText(),
                         event.path("x_Metric").asText(), Instant.parse(event.path("ChargePeriodStart").asText())),
                 event -> { });

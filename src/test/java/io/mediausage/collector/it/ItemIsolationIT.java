@@ -12,6 +12,7 @@ import io.mediausage.collector.simulator.SimulatorConfig;
 import io.mediausage.collector.simulator.UsageDataModel;
 import io.mediausage.collector.task.WindowTask;
 import io.mediausage.collector.testing.CollectorExtension;
+import io.mediausage.collector.testing.PublishedEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -13,6 +13,7 @@ import io.mediausage.collector.simulator.FaultKind;
 import io.mediausage.collector.simulator.RecordedCall;
 import io.mediausage.collector.simulator.UsageDataModel;
 import io.mediausage.collector.testing.CollectorExtension;
+import io.mediausage.collector.testing.TemplatedRoutes;
 import io.mediausage.collector.testing.UsageEventSchema;
 import io.mediausage.collector.testing.kafka.KafkaTopicReader;
 import io.mediausage.collector.window.Window;
@@ -298,11 +299,7 @@ class MangledAnswersIT {
         parameters.put("settleDelay", "PT0S");
         parameters.put("lookback", "PT0S");
         parameters.putAll(TARGETS.get(api).parameters());
-        StringBuilder yaml = new StringBuilder("- templatedRoute:\n    routeTemplateRef: " + TARGETS.get(api).template()
-                + "\n    parameters:\n");
-        parameters.forEach((key, value) -> yaml.append("      - name: ").append(key).append("\n        value: \"")
-                .append(value).append("\"\n"));
-        return yaml.toString();
+        return TemplatedRoutes.source(TARGETS.get(api).template(), parameters);
     }
 
     /**

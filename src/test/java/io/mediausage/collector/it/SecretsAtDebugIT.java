@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediausage.collector.testing.CollectorExtension;
 import io.mediausage.collector.testing.CollectorJar.Result;
+import io.mediausage.collector.testing.TemplatedRoutes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,32 +29,12 @@ class SecretsAtDebugIT {
     static final String PROJECT = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
 
     @RegisterExtension
-    static final CollectorExtension IT = CollectorExtension.packagedJar(simulator -> """
-                    - templatedRoute:
-                        routeTemplateRef: tencent-mps-usage
-                        parameters:
-                          - name: sourceName
-                            value: debug-mps
-                          - name: endpoint
-                            value: "%1$s"
-                          - name: accountId
-                            value: "100012345678"
-                          - name: securityTokenVariable
-                            value: TENCENT_TOKEN
-                    - templatedRoute:
-                        routeTemplateRef: huawei-live-transcode-usage
-                        parameters:
-                          - name: sourceName
-                            value: debug-live
-                          - name: endpoint
-                            value: "%1$s"
-                          - name: projectId
-                            value: %2$s
-                          - name: region
-                            value: cn-north-4
-                          - name: securityTokenVariable
-                            value: HUAWEI_TOKEN
-                    """.formatted(simulator.baseUrl(), PROJECT))
+    static final CollectorExtension IT = CollectorExtension.packagedJar(simulator -> TemplatedRoutes.source(
+                    "tencent-mps-usage", "sourceName", "debug-mps", "endpoint", simulator.baseUrl().toString(),
+                    "accountId", "100012345678", "securityTokenVariable", "TENCENT_TOKEN")
+                    + TemplatedRoutes.source("huawei-live-transcode-usage", "sourceName", "debug-live",
+                    "endpoint", simulator.baseUrl().toString(), "projectId", PROJECT, "region", "cn-north-4",
+                    "securityTokenVariable", "HUAWEI_TOKEN"))
             .withoutBroker()
             .tencentAccount(TENCENT_ID, TENCENT_SECRET_KEY)
             .huaweiAccount(HUAWEI_AK, HUAWEI_SK)

@@ -8,6 +8,7 @@ import io.mediausage.collector.simulator.UsageDataModel.SsaiChannel;
 import io.mediausage.collector.simulator.UsageDataModel.SsaiCounters;
 import io.mediausage.collector.simulator.UsageDataModel;
 import io.mediausage.collector.testing.CollectorExtension;
+import io.mediausage.collector.testing.PublishedEvents;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +71,7 @@ class SsaiCollectionIT {
         }
         assertThat(expected).hasSize(48 * 4 * 12);
 
-        Map<String, BigDecimal> published = PublishedEvents.await(IT.bootstrapServers(), TOPIC, "it-ssai-hourly",
+        Map<String, BigDecimal> published = IT.awaitPublished(TOPIC, "it-ssai-hourly",
                 expected.size(), event -> {
                     assertThat(event.path("RegionId").asText()).isEqualTo("ap-shanghai");
                     assertThat(event.path("ServiceName").asText()).isEqualTo("StreamPackage SSAI");
@@ -96,7 +97,7 @@ class SsaiCollectionIT {
             }
         }
 
-        Map<String, BigDecimal> published = PublishedEvents.await(IT.bootstrapServers(), TOPIC,
+        Map<String, BigDecimal> published = IT.awaitPublished(TOPIC,
                 "it-ssai-daily-mdp", expected.size(), event -> { });
 
         assertThat(published).isEqualTo(expected);

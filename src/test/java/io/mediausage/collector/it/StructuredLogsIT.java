@@ -11,6 +11,7 @@ import io.mediausage.collector.simulator.FaultKind;
 import io.mediausage.collector.simulator.RecordedCall;
 import io.mediausage.collector.testing.CollectorExtension;
 import io.mediausage.collector.testing.CollectorJar.Result;
+import io.mediausage.collector.testing.TemplatedRoutes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,19 +45,9 @@ class StructuredLogsIT {
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @RegisterExtension
-    static final CollectorExtension IT = CollectorExtension.packagedJar(simulator -> """
-                    - templatedRoute:
-                        routeTemplateRef: tencent-mps-usage
-                        parameters:
-                          - name: sourceName
-                            value: %s
-                          - name: endpoint
-                            value: "%s"
-                          - name: topic
-                            value: usage.logs-it.mps
-                          - name: accountId
-                            value: "100012345678"
-                    """.formatted(SOURCE, simulator.baseUrl()))
+    static final CollectorExtension IT = CollectorExtension.packagedJar(simulator -> TemplatedRoutes.source(
+                    "tencent-mps-usage", "sourceName", SOURCE, "endpoint", simulator.baseUrl().toString(),
+                    "topic", "usage.logs-it.mps", "accountId", "100012345678"))
             .topic("usage.logs-it.mps", 1, true)
             .simulator(config -> config.tencentCredential(SECRET_ID, SECRET_KEY));
 

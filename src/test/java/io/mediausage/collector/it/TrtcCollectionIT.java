@@ -6,6 +6,7 @@ import io.mediausage.collector.simulator.Api;
 import io.mediausage.collector.simulator.RecordedCall;
 import io.mediausage.collector.simulator.UsageDataModel;
 import io.mediausage.collector.testing.CollectorExtension;
+import io.mediausage.collector.testing.PublishedEvents;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +73,7 @@ class TrtcCollectionIT {
         }
         assertThat(firstDay.until(TODAY, ChronoUnit.DAYS)).isEqualTo(40);
 
-        Map<String, BigDecimal> published = PublishedEvents.await(IT.bootstrapServers(), TOPIC, "it-trtc-daily",
+        Map<String, BigDecimal> published = IT.awaitPublished(TOPIC, "it-trtc-daily",
                 expected.size(), event -> {
                     assertThat(event.path("ServiceProviderName").asText()).isEqualTo("Tencent Cloud");
                     assertThat(event.path("RegionId").asText()).isEqualTo("ap-guangzhou");
@@ -99,7 +100,7 @@ class TrtcCollectionIT {
         }
         assertThat(expected).hasSize(3 * 288 * UsageDataModel.TRTC_USAGE_KEYS.size());
 
-        Map<String, BigDecimal> published = PublishedEvents.await(IT.bootstrapServers(), TOPIC,
+        Map<String, BigDecimal> published = IT.awaitPublished(TOPIC,
                 "it-trtc-five-minute", expected.size(),
                 event -> assertThat(event.path("RegionId").asText()).isEqualTo("ap-singapore"));
 
@@ -119,7 +120,7 @@ class TrtcCollectionIT {
                     PublishedEvents.figure(model.trtcDailyMinutes(SECRET_ID_B, 1400000201L, key, ONE_DAY)));
         }
 
-        Map<String, BigDecimal> published = PublishedEvents.await(IT.bootstrapServers(), TOPIC, "it-trtc-one-day",
+        Map<String, BigDecimal> published = IT.awaitPublished(TOPIC, "it-trtc-one-day",
                 expected.size(), event -> { });
 
         assertThat(published).isEqualTo(expected);

@@ -6,6 +6,7 @@ import io.mediausage.collector.simulator.Api;
 import io.mediausage.collector.simulator.RecordedCall;
 import io.mediausage.collector.simulator.UsageDataModel;
 import io.mediausage.collector.testing.CollectorExtension;
+import io.mediausage.collector.testing.PublishedEvents;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,7 @@ class VodCollectionIT {
             throws Exception {
         Map<String, BigDecimal> expected = expected(INLINE_FILES);
 
-        Map<String, BigDecimal> published = PublishedEvents.await(IT.bootstrapServers(), TOPIC, "it-vod-inline",
+        Map<String, BigDecimal> published = IT.awaitPublished(TOPIC, "it-vod-inline",
                 expected.size(), event -> {
                     assertThat(event.path("ServiceName").asText()).isEqualTo("Video on Demand");
                     assertThat(event.path("SubAccountId").asText()).isEqualTo("100012345678");
@@ -68,7 +69,7 @@ class VodCollectionIT {
     void should_publish_every_hour_of_ten_days_of_the_listed_file_in_its_application_once() throws Exception {
         Map<String, BigDecimal> expected = expected(List.of(LISTED_FILE));
 
-        Map<String, BigDecimal> published = PublishedEvents.await(IT.bootstrapServers(), TOPIC, "it-vod-file-list",
+        Map<String, BigDecimal> published = IT.awaitPublished(TOPIC, "it-vod-file-list",
                 expected.size(), event -> { });
 
         assertThat(published).isEqualTo(expected);

@@ -1,11 +1,13 @@
 package io.mediausage.collector.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.SimulatorConfig;
 import io.mediausage.collector.testing.kafka.EmbeddedKafkaBroker;
 import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
 import io.mediausage.collector.testing.kafka.KafkaTopicReader;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,10 +61,12 @@ public final class CollectorExtension implements BeforeAllCallback, AfterAllCall
     private KafkaBrokerExtension kafka = KafkaBrokerExtension.perClass();
     private Clock clock = Clock.systemUTC();
     private boolean scheduled;
+    private boolean startedByTheTest;
 
     private volatile CloudApiSimulator simulator;
     private volatile CollectorApplication collector;
     private volatile CollectorJar jar;
+    private volatile String routesPattern;
 
     private CollectorExtension(boolean inProcess, String routes, Function<CloudApiSimulator, String> sources) {
         this.inProcess = inProcess;
@@ -157,6 +161,12 @@ public final class CollectorExtension implements BeforeAllCallback, AfterAllCall
         return this;
     }
 
+    /** No collector before the tests: each starts its own, one after another or side by side ({@link #startCollector}). */
+    public CollectorExtension startedByTheTest() {
+        startedByTheTest = true;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         if (kafka != null) {
@@ -165,7 +175,7 @@ public final class CollectorExtension implements BeforeAllCallback, AfterAllCall
         }
         simulator = CloudApiSimulator.start(simulatorConfig(SimulatorConfig.builder()).build());
         beforeCollector.accept(simulator);
-        String routesPattern = routes;
+        routesPattern = routes;
         if (sources != null) {
             Path workDir = Files.createTempDirectory("collector-");
             jar = new CollectorJar(workDir, kafka == null ? Map.of()
@@ -177,11 +187,27 @@ public final class CollectorExtension implements BeforeAllCallback, AfterAllCall
             Files.copy(SHIPPED_CONFIGURATION, workDir.resolve("application.properties"));
             routesPattern = "file:" + sourcesFile.toAbsolutePath();
         }
-        if (inProcess) {
-            collector = CollectorApplication.start(new CollectorApplication.Settings(SHIPPED_CONFIGURATION,
-                    collectorProperties(routesPattern), clock, name -> Optional.ofNullable(environment.get(name)),
-                    scheduled));
+        if (inProcess && !startedByTheTest) {
+            collector = start(clock, scheduled);
         }
+    }
+
+    /**
+     * A collector of its own for the test to close: this extension's routes, properties and credentials, at the
+     * pinned {@code now}, its schedules firing or not.
+     */
+    public CollectorApplication startCollector(Instant now, boolean scheduled) throws Exception {
+        return start(Clock.fixed(now, ZoneOffset.UTC), scheduled);
+    }
+
+    private CollectorApplication start(Clock collectorClock, boolean collectorScheduled) throws Exception {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("camel.main.routes-include-pattern", routesPattern);
+        all.put("camel.component.kafka.brokers", bootstrapServers());
+        all.put("it.simulator-url", simulator().baseUrl().toString());
+        all.putAll(properties);
+        return CollectorApplication.start(new CollectorApplication.Settings(SHIPPED_CONFIGURATION, all,
+                collectorClock, name -> Optional.ofNullable(environment.get(name)), collectorScheduled));
     }
 
     @Override
@@ -238,18 +264,25 @@ public final class CollectorExtension implements BeforeAllCallback, AfterAllCall
         return KafkaTopicReader.readAll(bootstrapServers(), topic, Duration.ofSeconds(10));
     }
 
+    /**
+     * The events of {@code source} once the topic holds {@code count} of them and two more schedule firings found
+     * nothing new, by {@link PublishedEvents#key}; each checked as {@link PublishedEvents} says, and by
+     * {@code eachEvent}.
+     */
+    public Map<String, BigDecimal> awaitPublished(String topic, String source, int count,
+            Consumer<JsonNode> eachEvent) throws Exception {
+        return PublishedEvents.await(bootstrapServers(), topic, source, count, eachEvent);
+    }
+
+    /** As {@link #awaitPublished(String, String, int, Consumer)}, waiting at most {@code atMost}, by another key. */
+    public Map<String, BigDecimal> awaitPublished(String topic, String source, int count, Duration atMost,
+            Function<JsonNode, String> key, Consumer<JsonNode> eachEvent) throws Exception {
+        return PublishedEvents.await(bootstrapServers(), topic, source, count, atMost, key, eachEvent);
+    }
+
     private SimulatorConfig.Builder simulatorConfig(SimulatorConfig.Builder builder) {
         simulatorConfig.forEach(config -> config.accept(builder));
         return builder;
-    }
-
-    private Map<String, String> collectorProperties(String routesPattern) {
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("camel.main.routes-include-pattern", routesPattern);
-        all.put("camel.component.kafka.brokers", bootstrapServers());
-        all.put("it.simulator-url", simulator.baseUrl().toString());
-        all.putAll(properties);
-        return all;
     }
 
     private static void close(AutoCloseable closeable) throws Exception {

@@ -1,10 +1,9 @@
-package io.mediausage.collector.it;
+package io.mediausage.collector.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediausage.collector.testing.UsageEventSchema;
 import io.mediausage.collector.testing.kafka.KafkaTopicReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +23,7 @@ import org.awaitility.Awaitility;
  * the Kafka record conventions, and keyed by what makes a figure the same figure so that a period published twice
  * shows.
  */
-final class PublishedEvents {
+public final class PublishedEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,16 +31,16 @@ final class PublishedEvents {
     }
 
     /** ResourceId|SkuId|x_Metric|x_Granularity|ChargePeriodStart: what the simulator's figures are keyed by. */
-    static String key(String resourceId, String sku, String metric, String granularity, Object periodStart) {
+    public static String key(String resourceId, String sku, String metric, String granularity, Object periodStart) {
         return resourceId + "|" + sku + "|" + metric + "|" + granularity + "|" + periodStart;
     }
 
     /** A figure as {@link #await} returns it (trailing zeros stripped, so 630 and 630.0 compare equal). */
-    static BigDecimal figure(long value) {
+    public static BigDecimal figure(long value) {
         return BigDecimal.valueOf(value).stripTrailingZeros();
     }
 
-    static BigDecimal figure(BigDecimal value) {
+    public static BigDecimal figure(BigDecimal value) {
         return value.stripTrailingZeros();
     }
 
