@@ -86,5 +86,4 @@ class BrokerOutageIT {
         }
         return published;
     }
-
 }

@@ -131,5 +131,4 @@ class CollectorJarIT {
         withConfig.addAll(List.of("--config", "application.properties"));
         return IT.jar().run(LOG, environment, withConfig.toArray(String[]::new));
     }
-
 }

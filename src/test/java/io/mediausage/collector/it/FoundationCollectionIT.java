@@ -109,5 +109,4 @@ class FoundationCollectionIT {
     private static String key(String region, String sku, String metric, Instant periodStart) {
         return region + "|" + sku + "|" + metric + "|" + periodStart;
     }
-
 }

@@ -68,5 +68,4 @@ class SecretsAtDebugIT {
                 // no broker listens here: a dry run must not need one
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9"), arguments);
     }
-
 }

@@ -175,5 +175,4 @@ class StructuredLogsIT {
         return IT.jar().run("structured-logs-it.log", variables, "once", "--source", SOURCE, "--from",
                 from.toString(), "--to", to.toString(), "--config", "application.properties");
     }
-
 }

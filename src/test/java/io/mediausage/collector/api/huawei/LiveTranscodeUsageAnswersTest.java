@@ -96,5 +96,4 @@ class LiveTranscodeUsageAnswersTest extends ExampleAnswerTest {
     private static ObjectNode spec(JsonNode answer) {
         return (ObjectNode) sample(answer).path("spec_list").get(0);
     }
-
 }

@@ -100,5 +100,4 @@ class MpsUsageAnswersTest extends ExampleAnswerTest {
     private static ObjectNode item(JsonNode answer) {
         return (ObjectNode) items(answer).get(0);
     }
-
 }

@@ -96,5 +96,4 @@ class SsaiUsageAnswersTest extends ExampleAnswerTest {
     private static ObjectNode detail(JsonNode answer) {
         return (ObjectNode) info(answer).path("UsageDetails").get(0);
     }
-
 }

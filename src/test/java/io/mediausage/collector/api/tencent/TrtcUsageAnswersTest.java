@@ -88,5 +88,4 @@ class TrtcUsageAnswersTest extends ExampleAnswerTest {
     private static ObjectNode entry(JsonNode answer) {
         return (ObjectNode) answer.path("UsageList").get(0);
     }
-
 }

@@ -88,5 +88,4 @@ class VodPlayStatsAnswersTest extends ExampleAnswerTest {
     private static ObjectNode stat(JsonNode answer) {
         return (ObjectNode) answer.path("PlayStatInfoSet").get(0);
     }
-
 }
