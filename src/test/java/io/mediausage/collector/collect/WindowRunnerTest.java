@@ -66,7 +66,7 @@ class WindowRunnerTest {
                     callsMade.incrementAndGet();
                     mostCallsUnderWay.accumulateAndGet(callsUnderWay.incrementAndGet(), Math::max);
                     try {
-                        Thread.sleep(random.nextInt(30));
+                        Thread.sleep(random.nextInt(30)); // a call takes a while, so that calls overlap
                         ApiCall call = exchange.getMessage().getBody(ApiCall.class);
                         if (failing.contains(call.window()) || call.item().filter(failingItems::contains).isPresent()) {
                             throw new IllegalStateException("no answer for " + call.window());
@@ -80,7 +80,7 @@ class WindowRunnerTest {
                     WindowPart part = exchange.getProperty(UsageExchange.WINDOW_PART, WindowPart.WHOLE,
                             WindowPart.class);
                     parts.add(part);
-                    Thread.sleep(publishMillis);
+                    Thread.sleep(publishMillis); // publishing takes as long as the test says
                     if (part == WindowPart.WHOLE || part == WindowPart.LAST) {
                         publishings.incrementAndGet();
                         // the ready windows after it go in the same transaction

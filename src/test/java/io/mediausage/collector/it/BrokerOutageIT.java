@@ -4,32 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediausage.collector.app.CollectorApplication;
-import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.FaultKind;
-import io.mediausage.collector.simulator.SimulatorConfig;
 import io.mediausage.collector.simulator.UsageDataModel;
-import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
+import io.mediausage.collector.testing.CollectorExtension;
 import io.mediausage.collector.testing.kafka.KafkaTopicReader;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The broker goes away for 30 s while a source collects; when it is back, nothing is missing. */
 class BrokerOutageIT {
-
-    @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClass();
 
     static final String AK = "OUTAGEITAK0000000000";
     static final String SK = "outage-it-huawei-secret";
@@ -38,37 +29,33 @@ class BrokerOutageIT {
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.HOURS);
     static final Instant START = NOW.minus(Duration.ofDays(62)); // three windows
 
+    @RegisterExtension
+    static final CollectorExtension IT = CollectorExtension.inProcess("classpath:it/outage-sources.yaml")
+            .topic(TOPIC, 3, true)
+            .huaweiAccount(AK, SK)
+            // three-second answers: the outage falls while windows are still being collected
+            .beforeCollector(simulator -> simulator.faults().slowReplyDelay(Duration.ofSeconds(3))
+                    .probability(FaultKind.SLOW_REPLY, 1.0))
+            .property("usage.checkpoint-topic", "usage.it.outage.checkpoints")
+            // one window at a time, so that the outage falls between windows of the run
+            .property("usage.http.max-calls-in-flight", "1")
+            .property("it.start", START.toString())
+            .clock(NOW).scheduled();
+
     final ObjectMapper json = new ObjectMapper();
 
     @Test
     void should_lose_nothing_when_the_broker_is_down_for_30_seconds_mid_run() throws Exception {
-        KAFKA.broker().createTopic(TOPIC, 3, true);
-        try (CloudApiSimulator simulator = CloudApiSimulator.start(SimulatorConfig.builder()
-                .huaweiCredential(AK, SK).build());
-             CollectorApplication collector = CollectorApplication.start(new CollectorApplication.Settings(
-                     Path.of("config/application.properties"),
-                     Map.of("camel.main.routes-include-pattern", "classpath:it/outage-sources.yaml",
-                             "camel.component.kafka.brokers", KAFKA.bootstrapServers(),
-                             "usage.checkpoint-topic", "usage.it.outage.checkpoints",
-                             // one window at a time, so that the outage falls between windows of the run
-                             "usage.http.max-calls-in-flight", "1",
-                             "it.simulator-url", simulator.baseUrl().toString(),
-                             "it.start", START.toString()),
-                     Clock.fixed(NOW, ZoneOffset.UTC),
-                     name -> Optional.ofNullable(Map.of("CLOUD_SDK_AK", AK, "CLOUD_SDK_SK", SK).get(name)), true))) {
-            Map<String, BigDecimal> expected = expected(simulator.data());
-            // three-second answers: the outage falls while windows are still being collected
-            simulator.faults().slowReplyDelay(Duration.ofSeconds(3)).probability(FaultKind.SLOW_REPLY, 1.0);
-            Map<String, BigDecimal> beforeOutage = awaitPublished(1);
-            assertThat(beforeOutage.size()).isLessThan(expected.size());
+        Map<String, BigDecimal> expected = expected(IT.simulator().data());
+        Map<String, BigDecimal> beforeOutage = awaitPublished(1);
+        assertThat(beforeOutage.size()).isLessThan(expected.size());
 
-            KAFKA.broker().stop();
-            Thread.sleep(30_000);
-            KAFKA.broker().restart();
+        IT.broker().stop();
+        Thread.sleep(30_000); // the scenario itself: the broker is away for 30 s
+        IT.broker().restart();
 
-            Map<String, BigDecimal> published = awaitPublished(expected.size());
-            assertThat(published).isEqualTo(expected);
-        }
+        Map<String, BigDecimal> published = awaitPublished(expected.size());
+        assertThat(published).isEqualTo(expected);
     }
 
     private static Map<String, BigDecimal> expected(UsageDataModel model) {
@@ -84,18 +71,18 @@ class BrokerOutageIT {
     }
 
     /** The latest figure of each (SKU, hour) in the topic, once at least {@code count} are there. */
-    private Map<String, BigDecimal> awaitPublished(int count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+    private Map<String, BigDecimal> awaitPublished(int count) {
+        return Awaitility.await().atMost(Duration.ofSeconds(180)).pollDelay(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofSeconds(1)).until(this::published, published -> published.size() >= count);
+    }
+
+    private Map<String, BigDecimal> published() throws Exception {
         Map<String, BigDecimal> published = new HashMap<>();
-        while (published.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(1_000);
-            published.clear();
-            for (ConsumerRecord<String, String> record :
-                    KafkaTopicReader.readAll(KAFKA.bootstrapServers(), TOPIC, Duration.ofSeconds(30))) {
-                JsonNode event = json.readTree(record.value());
-                published.put(event.path("SkuId").asText() + "|" + event.path("ChargePeriodStart").asText(),
-                        event.path("ConsumedQuantity").decimalValue().stripTrailingZeros());
-            }
+        for (ConsumerRecord<String, String> record :
+                KafkaTopicReader.readAll(IT.bootstrapServers(), TOPIC, Duration.ofSeconds(30))) {
+            JsonNode event = json.readTree(record.value());
+            published.put(event.path("SkuId").asText() + "|" + event.path("ChargePeriodStart").asText(),
+                    event.path("ConsumedQuantity").decimalValue().stripTrailingZeros());
         }
         return published;
     }

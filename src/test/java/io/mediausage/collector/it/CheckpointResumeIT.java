@@ -7,29 +7,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.RecordedCall;
-import io.mediausage.collector.simulator.SimulatorConfig;
 import io.mediausage.collector.simulator.UsageDataModel;
-import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
+import io.mediausage.collector.testing.CollectorExtension;
 import io.mediausage.collector.testing.kafka.KafkaTopicReader;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A restarted collector resumes from the checkpoint it kept in Kafka: no gap, nothing collected twice. */
 class CheckpointResumeIT {
-
-    @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClass();
 
     static final String AK = "RESUMEITAK0000000000";
     static final String SK = "resume-it-huawei-secret";
@@ -39,68 +31,57 @@ class CheckpointResumeIT {
     static final Instant START = NOW.minus(Duration.ofDays(3));
     static final Instant FIRST_RUN_NOW = NOW.minus(Duration.ofHours(5));
 
+    @RegisterExtension
+    static final CollectorExtension IT = CollectorExtension.inProcess("classpath:it/checkpoint-sources.yaml")
+            .topic(TOPIC, 3, true)
+            .huaweiAccount(AK, SK)
+            .property("usage.checkpoint-topic", "usage.it.resume.checkpoints")
+            .property("it.start", START.toString())
+            .startedByTheTest();
+
     final ObjectMapper json = new ObjectMapper();
 
     @Test
     void should_resume_from_the_kafka_checkpoint_after_a_restart() throws Exception {
-        KAFKA.broker().createTopic(TOPIC, 3, true);
-        try (CloudApiSimulator simulator = CloudApiSimulator.start(SimulatorConfig.builder()
-                .huaweiCredential(AK, SK).build())) {
-            // first life: its clock says five hours ago
-            try (CollectorApplication first = start(simulator, FIRST_RUN_NOW)) {
-                awaitHours(hoursBetween(START, FIRST_RUN_NOW));
-            }
-            assertThat(checkpoint()).isEqualTo(FIRST_RUN_NOW);
-            simulator.clearCalls();
-
-            // second life: collects only the five hours since its checkpoint
-            try (CollectorApplication second = start(simulator, NOW)) {
-                awaitHours(hoursBetween(START, NOW));
-            }
-
-            assertThat(checkpoint()).isEqualTo(NOW);
-            List<RecordedCall> calls = simulator.calls();
-            assertThat(calls).isNotEmpty().allSatisfy(call -> {
-                assertThat(call.ok()).isTrue();
-                assertThat(call.parameters()).containsEntry("start_time", FIRST_RUN_NOW.toString());
-            });
-            List<Instant> hours = new ArrayList<>();
-            for (ConsumerRecord<String, String> record : read()) {
-                hours.add(Instant.parse(json.readTree(record.value()).path("ChargePeriodStart").asText()));
-            }
-            UsageDataModel model = simulator.data();
-            long expected = 0;
-            for (Instant hour = START; hour.isBefore(NOW); hour = hour.plus(Duration.ofHours(1))) {
-                for (String spec : UsageDataModel.HUAWEI_SPECS) {
-                    expected += model.huaweiTranscodeMinutes(PROJECT, null, null, spec, hour).isPresent() ? 1 : 0;
-                }
-            }
-            assertThat(hours).hasSize((int) expected).allSatisfy(h -> assertThat(h).isBetween(START, NOW));
-            assertThat(read()).extracting(ConsumerRecord::key).doesNotHaveDuplicates();
+        CloudApiSimulator simulator = IT.simulator();
+        // first life: its clock says five hours ago
+        try (CollectorApplication first = IT.startCollector(FIRST_RUN_NOW, true)) {
+            awaitHours(hoursBetween(START, FIRST_RUN_NOW));
         }
-    }
+        assertThat(checkpoint()).isEqualTo(FIRST_RUN_NOW);
+        simulator.clearCalls();
 
-    private CollectorApplication start(CloudApiSimulator simulator, Instant now) throws Exception {
-        Map<String, String> environment = Map.of("CLOUD_SDK_AK", AK, "CLOUD_SDK_SK", SK);
-        return CollectorApplication.start(new CollectorApplication.Settings(Path.of("config/application.properties"),
-                Map.of("camel.main.routes-include-pattern", "classpath:it/checkpoint-sources.yaml",
-                        "camel.component.kafka.brokers", KAFKA.bootstrapServers(),
-                        "usage.checkpoint-topic", "usage.it.resume.checkpoints",
-                        "it.simulator-url", simulator.baseUrl().toString(),
-                        "it.start", START.toString()),
-                Clock.fixed(now, ZoneOffset.UTC), name -> Optional.ofNullable(environment.get(name)), true));
+        // second life: collects only the five hours since its checkpoint
+        try (CollectorApplication second = IT.startCollector(NOW, true)) {
+            awaitHours(hoursBetween(START, NOW));
+        }
+
+        assertThat(checkpoint()).isEqualTo(NOW);
+        List<RecordedCall> calls = simulator.calls();
+        assertThat(calls).isNotEmpty().allSatisfy(call -> {
+            assertThat(call.ok()).isTrue();
+            assertThat(call.parameters()).containsEntry("start_time", FIRST_RUN_NOW.toString());
+        });
+        List<Instant> hours = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : read()) {
+            hours.add(Instant.parse(json.readTree(record.value()).path("ChargePeriodStart").asText()));
+        }
+        UsageDataModel model = simulator.data();
+        long expected = 0;
+        for (Instant hour = START; hour.isBefore(NOW); hour = hour.plus(Duration.ofHours(1))) {
+            for (String spec : UsageDataModel.HUAWEI_SPECS) {
+                expected += model.huaweiTranscodeMinutes(PROJECT, null, null, spec, hour).isPresent() ? 1 : 0;
+            }
+        }
+        assertThat(hours).hasSize((int) expected).allSatisfy(h -> assertThat(h).isBetween(START, NOW));
+        assertThat(read()).extracting(ConsumerRecord::key).doesNotHaveDuplicates();
     }
 
     /** Waits until the checkpoint in Kafka stands {@code hours} after the start. */
     private void awaitHours(long hours) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (checkpointOrEpoch().equals(START.plus(Duration.ofHours(hours)))) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("checkpoint did not reach " + START.plus(Duration.ofHours(hours)));
+        Instant until = START.plus(Duration.ofHours(hours));
+        Awaitility.await("checkpoint to reach " + until).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).until(() -> checkpointOrEpoch().equals(until));
     }
 
     private static long hoursBetween(Instant from, Instant to) {
@@ -109,7 +90,7 @@ class CheckpointResumeIT {
 
     private Instant checkpoint() throws Exception {
         List<ConsumerRecord<String, String>> records =
-                KafkaTopicReader.readAll(KAFKA.bootstrapServers(), "usage.it.resume.checkpoints", Duration.ofSeconds(10));
+                KafkaTopicReader.readAll(IT.bootstrapServers(), "usage.it.resume.checkpoints", Duration.ofSeconds(10));
         JsonNode latest = json.readTree(records.get(records.size() - 1).value());
         assertThat(latest.path("source").asText()).isEqualTo("it-resume");
         return Instant.parse(latest.path("collectedUntil").asText());
@@ -124,6 +105,6 @@ class CheckpointResumeIT {
     }
 
     private List<ConsumerRecord<String, String>> read() {
-        return KafkaTopicReader.readAll(KAFKA.bootstrapServers(), TOPIC, Duration.ofSeconds(10));
+        return KafkaTopicReader.readAll(IT.bootstrapServers(), TOPIC, Duration.ofSeconds(10));
     }
 }

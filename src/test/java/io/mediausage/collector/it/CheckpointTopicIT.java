@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediausage.collector.app.CollectionReport;
 import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.collect.BackfillPlan;
-import io.mediausage.collector.task.WindowTask;
 import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.FaultKind;
 import io.mediausage.collector.simulator.RecordedCall;
 import io.mediausage.collector.simulator.SimulatorConfig;
 import io.mediausage.collector.simulator.UsageDataModel;
+import io.mediausage.collector.task.WindowTask;
 import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
 import io.mediausage.collector.testing.kafka.KafkaTopicReader;
 import io.mediausage.collector.window.Window;
@@ -34,6 +34,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -180,17 +181,13 @@ Map<String, String> oneAttempt = Map.of("usage.retry.max-attempts", "1", "usage.
 
     /** Waits until the latest checkpoint record of each source names the given time. */
     private void awaitCheckpoints(String topic, Map<String, Instant> expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Map<String, String> latest = new HashMap<>();
-        while (System.nanoTime() < deadline) {
-            read(topic).forEach(record -> latest.put(record.key(), record.value()));
-            if (expected.entrySet().stream().allMatch(entry -> checkpointIs(latest.get(entry.getKey()),
-                    entry.getValue()))) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("checkpoints did not reach " + expected + "; latest records: " + latest);
+        Awaitility.await("checkpoints to reach " + expected).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                    read(topic).forEach(record -> latest.put(record.key(), record.value()));
+                    assertThat(expected.entrySet().stream().allMatch(entry -> checkpointIs(latest.get(entry.getKey()),
+                            entry.getValue()))).as("latest records: %s", latest).isTrue();
+                });
     }
 
     private boolean checkpointIs(String value, Instant expected) {

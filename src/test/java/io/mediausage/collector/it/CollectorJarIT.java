@@ -2,71 +2,35 @@ package io.mediausage.collector.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mediausage.collector.simulator.CloudApiSimulator;
-import io.mediausage.collector.simulator.SimulatorConfig;
+import io.mediausage.collector.testing.CollectorExtension;
+import io.mediausage.collector.testing.CollectorJar.Result;
+import io.mediausage.collector.testing.TemplatedRoutes;
 import io.mediausage.collector.testing.UsageEventSchema;
-import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
-import io.mediausage.collector.testing.kafka.KafkaTopicReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar, run as a user runs it: {@code java -jar target/usage-collector.jar once ...}. */
 class CollectorJarIT {
-
-    @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClass();
 
     static final String SECRET_ID = "AKIDjarIT000000000000000000000000";
     static final String SECRET_KEY = "jar-it-tencent-secret-value";
     static final String TOPIC = "usage.jar-it.mps";
     static final String WRONG_KEY = "a-wrong-secret-that-must-not-be-printed";
+    static final String LOG = "collector-jar-it.log";
 
-    static CloudApiSimulator simulator;
-
-    @TempDir
-    static Path workDir;
-
-    @BeforeAll
-    static void start() throws IOException {
-        simulator = CloudApiSimulator.start(SimulatorConfig.builder().tencentCredential(SECRET_ID, SECRET_KEY).build());
-        KAFKA.broker().createTopic(TOPIC, 1, true);
-        Files.createDirectories(workDir.resolve("routes"));
-        Files.writeString(workDir.resolve("routes/sources.yaml"), """
-                - templatedRoute:
-                    routeTemplateRef: tencent-mps-usage
-                    parameters:
-                      - name: sourceName
-                        value: jar-mps
-                      - name: endpoint
-                        value: "%s"
-                      - name: topic
-                        value: %s
-                      - name: accountId
-                        value: "100012345678"
-                """.formatted(simulator.baseUrl(), TOPIC));
-        // the shipped configuration, as is: the routes are found relative to the working directory
-        Files.copy(Path.of("config/application.properties"), workDir.resolve("application.properties"));
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
+    @RegisterExtension
+    static final CollectorExtension IT = CollectorExtension.packagedJar(simulator -> TemplatedRoutes.source(
+                    "tencent-mps-usage", "sourceName", "jar-mps", "endpoint", simulator.baseUrl().toString(),
+                    "topic", TOPIC, "accountId", "100012345678"))
+            .topic(TOPIC, 1, true)
+            .tencentAccount(SECRET_ID, SECRET_KEY);
 
     @Test
     void should_collect_a_range_and_exit_zero() throws Exception {
@@ -77,7 +41,7 @@ class CollectorJarIT {
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).containsPattern("source jar-mps: 1 window\\(s\\), [1-9][0-9]* event\\(s\\), 0 failed");
-        assertThat(KafkaTopicReader.readAll(KAFKA.bootstrapServers(), TOPIC, Duration.ofSeconds(10))).isNotEmpty()
+        assertThat(IT.records(TOPIC)).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.value()).contains("\"x_SourceName\":\"jar-mps\""));
         assertThat(result.output()).doesNotContain(SECRET_KEY);
     }
@@ -111,7 +75,7 @@ class CollectorJarIT {
     @Test
     void should_print_events_as_json_lines_and_publish_nothing_in_a_dry_run() throws Exception {
         Instant to = Instant.now().truncatedTo(ChronoUnit.DAYS);
-        int recordsBefore = KafkaTopicReader.readAll(KAFKA.bootstrapServers(), TOPIC, Duration.ofSeconds(10)).size();
+        int recordsBefore = IT.records(TOPIC).size();
 
         Result result = run(Map.of("TENCENTCLOUD_SECRET_ID", SECRET_ID, "TENCENTCLOUD_SECRET_KEY", SECRET_KEY),
                 "once", "--source", "jar-mps", "--from", to.minus(Duration.ofDays(3)).toString(), "--to",
@@ -120,7 +84,7 @@ class CollectorJarIT {
         assertThat(result.exitCode()).as(result.output()).isZero();
         List<String> lines = result.stdout().lines().toList();
         assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(UsageEventSchema.violations(line)).isEmpty());
-        assertThat(KafkaTopicReader.readAll(KAFKA.bootstrapServers(), TOPIC, Duration.ofSeconds(10)))
+        assertThat(IT.records(TOPIC))
                 .hasSize(recordsBefore);
     }
 
@@ -141,7 +105,7 @@ class CollectorJarIT {
                 "TENCENTCLOUD_SECRET_KEY", SECRET_KEY, "CLOUD_SDK_AK", "SHIPPEDCONFIGAK00000",
                 "CLOUD_SDK_SK", "shipped-config-huawei-sk", "USAGE_TENCENT_MPS_USAGE_ENDPOINT", "http://127.0.0.1:9");
 
-        Result result = run(Path.of("").toAbsolutePath(), environment, "validate", "--config",
+        Result result = IT.jar().run(Path.of("").toAbsolutePath(), LOG, environment, "validate", "--config",
                 "config/application.properties");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
@@ -162,39 +126,9 @@ class CollectorJarIT {
                 + "TENCENTCLOUD_SECRET_KEY, which is not set");
     }
 
-    private Result run(Map<String, String> environment, String... arguments) throws Exception {
+    private static Result run(Map<String, String> environment, String... arguments) throws Exception {
         List<String> withConfig = new ArrayList<>(List.of(arguments));
         withConfig.addAll(List.of("--config", "application.properties"));
-        return run(workDir, environment, withConfig.toArray(String[]::new));
-    }
-
-    private Result run(Path directory, Map<String, String> environment, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of(System.getProperty("usage.collector.jar", "target/usage-collector.jar")).toAbsolutePath()
-                        .toString()));
-        command.addAll(List.of(arguments));
-        Path stderr = Files.createTempFile(workDir, "stderr", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectError(stderr.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("TENCENTCLOUD_") || k.startsWith("CLOUD_SDK_")
-                || k.startsWith("USAGE_"));
-        builder.environment().putAll(environment);
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers());
-        Process process = builder.start();
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        Result result = new Result(process.exitValue(), stdout, Files.readString(stderr));
-        // kept for the build's scan of all test output for secrets
-        Path log = Path.of("target", "it-logs", "collector-jar-it.log");
-        Files.createDirectories(log.getParent());
-        Files.writeString(log, result.output(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        return result;
-    }
-
-    record Result(int exitCode, String stdout, String stderr) {
-
-        String output() {
-            return stdout + stderr;
-        }
+        return IT.jar().run(LOG, environment, withConfig.toArray(String[]::new));
     }
 }

@@ -8,6 +8,7 @@ import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.FaultKind;
 import io.mediausage.collector.simulator.SimulatorConfig;
 import io.mediausage.collector.simulator.UsageDataModel;
+import io.mediausage.collector.testing.TemplatedRoutes;
 import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
 import io.mediausage.collector.testing.kafka.KafkaTopicReader;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +68,7 @@ class CrashRecoveryIT {
 
             for (int kill = 0; kill < 3; kill++) {
                 Process collector = startCollector();
+                // the scenario itself: the collector runs a random while before it is killed mid-run
                 Thread.sleep(2_500 + random.nextInt(3_000));
                 collector.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no shutdown of any kind
             }
@@ -106,29 +109,10 @@ class CrashRecoveryIT {
     }
 
     private String source(CloudApiSimulator simulator) {
-        return """
-                - templatedRoute:
-                    routeTemplateRef: huawei-live-transcode-usage
-                    parameters:
-                      - name: sourceName
-                        value: it-crash
-                      - name: endpoint
-                        value: "%s"
-                      - name: topic
-                        value: %s
-                      - name: schedule
-                        value: "0/1 * * * * ?"
-                      - name: start
-                        value: %s
-                      - name: settleDelay
-                        value: PT0S
-                      - name: lookback
-                        value: PT0S
-                      - name: projectId
-                        value: %s
-                      - name: region
-                        value: cn-north-4
-                """.formatted(simulator.baseUrl(), TOPIC, START, PROJECT);
+        return TemplatedRoutes.source("huawei-live-transcode-usage", "sourceName", "it-crash",
+                "endpoint", simulator.baseUrl().toString(), "topic", TOPIC, "schedule", "0/1 * * * * ?",
+                "start", START.toString(), "settleDelay", "PT0S", "lookback", "PT0S", "projectId", PROJECT,
+                "region", "cn-north-4");
     }
 
     private Process startCollector() throws Exception {
@@ -152,18 +136,12 @@ class CrashRecoveryIT {
     }
 
     private void awaitCheckpoint(Instant until) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (!checkpoint().isBefore(until)) {
-                    return;
-                }
-            } catch (IllegalStateException | IndexOutOfBoundsException notYet) {
+        Awaitility.await("checkpoint to reach " + until + "; see " + collectorLog())
+                .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 // no checkpoint topic or record yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("checkpoint did not reach " + until + "; see " + collectorLog());
+                .ignoreExceptionsMatching(e -> e instanceof IllegalStateException
+                        || e instanceof IndexOutOfBoundsException)
+                .until(() -> !checkpoint().isBefore(until));
     }
 
     private Instant checkpoint() throws Exception {

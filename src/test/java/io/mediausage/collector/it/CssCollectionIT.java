@@ -2,17 +2,12 @@ package io.mediausage.collector.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.simulator.Api;
-import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.CssTranscodeHandler;
 import io.mediausage.collector.simulator.RecordedCall;
-import io.mediausage.collector.simulator.SimulatorConfig;
-import io.mediausage.collector.source.CredentialsResolver;
-import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
+import io.mediausage.collector.testing.CollectorExtension;
+import io.mediausage.collector.testing.PublishedEvents;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,9 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,9 +27,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class CssCollectionIT {
 
-    @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClass();
-
     static final String TOPIC = "usage.tencent.css";
     static final String SECRET_ID = "AKIDcssITaccount0000000000000000";
     static final String SECRET_KEY = "css-it-secret";
@@ -48,45 +37,23 @@ class CssCollectionIT {
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     static final LocalDate TODAY = NOW.atOffset(BEIJING).toLocalDate();
 
-    static CloudApiSimulator simulator;
-    static CollectorApplication collector;
-
-    @BeforeAll
-    static void start() throws Exception {
-        KAFKA.broker().createTopic(TOPIC, 3, true);
-        simulator = CloudApiSimulator.start(SimulatorConfig.builder().tencentCredential(SECRET_ID, SECRET_KEY).build());
-        Map<String, String> environment = Map.of("TENCENTCLOUD_SECRET_ID", SECRET_ID,
-                "TENCENTCLOUD_SECRET_KEY", SECRET_KEY);
-        CredentialsResolver credentials = name -> Optional.ofNullable(environment.get(name));
-        collector = CollectorApplication.start(new CollectorApplication.Settings(
-                Path.of("config/application.properties"),
-                Map.of("camel.main.routes-include-pattern", "classpath:it/css-sources.yaml",
-                        "camel.component.kafka.brokers", KAFKA.bootstrapServers(),
-                        "it.simulator-url", simulator.baseUrl().toString(),
-                        "it.css.five-minute.start", midnight(TODAY.minusDays(2)).toString(),
-                        "it.css.one-day.start", midnight(TODAY.minusDays(1)).toString(),
-                        "it.css.domains.start", midnight(TODAY.minusDays(3)).toString(),
-                        // up to today's Beijing midnight
-                        "it.css.settle-delay", Duration.between(midnight(TODAY), NOW).toString()),
-                Clock.fixed(NOW, ZoneOffset.UTC), credentials, true));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (collector != null) {
-            collector.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
+    @RegisterExtension
+    static final CollectorExtension IT = CollectorExtension.inProcess("classpath:it/css-sources.yaml")
+            .topic(TOPIC, 3, true)
+            .tencentAccount(SECRET_ID, SECRET_KEY)
+            .property("it.css.five-minute.start", midnight(TODAY.minusDays(2)).toString())
+            .property("it.css.one-day.start", midnight(TODAY.minusDays(1)).toString())
+            .property("it.css.domains.start", midnight(TODAY.minusDays(3)).toString())
+            // up to today's Beijing midnight
+            .property("it.css.settle-delay", Duration.between(midnight(TODAY), NOW).toString())
+            .clock(NOW).scheduled();
 
     @Test
     void should_publish_every_five_minutes_of_two_beijing_days_of_the_account_once() throws Exception {
         Map<String, BigDecimal> expected = expected("all-domains", List.of(), null, midnight(TODAY.minusDays(2)),
                 Duration.ofMinutes(5));
 
-        Map<String, BigDecimal> published = PublishedEvents.await(KAFKA.bootstrapServers(), TOPIC,
+        Map<String, BigDecimal> published = IT.awaitPublished(TOPIC,
                 "it-css-five-minute", expected.size(), event -> {
                     assertThat(event.path("ServiceProviderName").asText()).isEqualTo("Tencent Cloud");
                     assertThat(event.path("RegionId").asText()).isEqualTo("global");
@@ -111,7 +78,7 @@ class CssCollectionIT {
         Map<String, BigDecimal> expected = expected("all-domains", List.of(), "Mainland",
                 midnight(TODAY.minusDays(1)), Duration.ofHours(1));
 
-        Map<String, BigDecimal> published = PublishedEvents.await(KAFKA.bootstrapServers(), TOPIC,
+        Map<String, BigDecimal> published = IT.awaitPublished(TOPIC,
                 "it-css-hourly-one-day", expected.size(),
                 event -> assertThat(event.path("RegionId").asText()).isEqualTo("mainland"));
 
@@ -129,7 +96,7 @@ class CssCollectionIT {
             expected.putAll(expected(domain, List.of(domain), null, midnight(TODAY.minusDays(3)), Duration.ofHours(1)));
         }
 
-        Map<String, BigDecimal> published = PublishedEvents.await(KAFKA.bootstrapServers(), TOPIC, "it-css-domains",
+        Map<String, BigDecimal> published = IT.awaitPublished(TOPIC, "it-css-domains",
                 expected.size(), event -> assertThat(DOMAINS).contains(event.path("ResourceId").asText()));
 
         assertThat(published).isEqualTo(expected);
@@ -139,7 +106,7 @@ class CssCollectionIT {
     /** The simulator's non-zero figures, keyed as published, from {@code from} to today's Beijing midnight. */
     private static Map<String, BigDecimal> expected(String resourceId, List<String> domains, String area, Instant from,
             Duration bucket) {
-        CssTranscodeHandler module = new CssTranscodeHandler(simulator.data());
+        CssTranscodeHandler module = new CssTranscodeHandler(IT.simulator().data());
         Map<String, BigDecimal> expected = new HashMap<>();
         for (Instant t = from; t.isBefore(midnight(TODAY)); t = t.plus(bucket)) {
             for (List<String> codec : CssTranscodeHandler.CODECS) {
@@ -156,7 +123,7 @@ class CssCollectionIT {
     }
 
     private static List<RecordedCall> calls(java.util.function.Predicate<RecordedCall> which) {
-        return simulator.calls(Api.CSS_TRANSCODE).stream().filter(which).toList();
+        return IT.simulator().calls(Api.CSS_TRANSCODE).stream().filter(which).toList();
     }
 
     private static Instant midnight(LocalDate day) {

@@ -9,15 +9,11 @@ import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.simulator.Api;
 import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.FaultKind;
-import io.mediausage.collector.simulator.SimulatorConfig;
 import io.mediausage.collector.simulator.UsageDataModel;
-import io.mediausage.collector.source.CredentialsResolver;
+import io.mediausage.collector.testing.CollectorExtension;
 import io.mediausage.collector.testing.UsageEventSchema;
-import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
 import io.mediausage.collector.testing.kafka.KafkaTopicReader;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,18 +22,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Faults of every kind, and a permanent error, against the collector's retries and dead letters. */
 class DeliveryGuaranteesIT {
-
-    @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClass();
 
     static final String SECRET_ID = "AKIDdeliveryIT000000000000000000";
     static final String SECRET_KEY = "delivery-it-tencent-secret";
@@ -49,44 +39,23 @@ class DeliveryGuaranteesIT {
     static final ZoneOffset CST = ZoneOffset.ofHours(8);
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-    static CloudApiSimulator simulator;
-    static CollectorApplication collector;
+    @RegisterExtension
+    static final CollectorExtension IT = CollectorExtension.inProcess("classpath:it/delivery-sources.yaml")
+            .topic(TOPIC, 3, true)
+            .topic(DEAD_LETTERS, 1, false)
+            .tencentAccount(SECRET_ID, SECRET_KEY)
+            .environment("WRONG_TENCENT_SECRET_KEY", WRONG_KEY)
+            .huaweiAccount(AK, SK)
+            .property("camel.component.http.response-timeout", "3000")
+            .property("usage.http.call-deadline", "PT2S")
+            .property("usage.retry.max-attempts", "12")
+            .property("usage.retry.initial-delay-ms", "20")
+            .property("usage.retry.max-delay-ms", "200")
+            .clock(NOW);
+
     final ObjectMapper json = new ObjectMapper();
-
-    @BeforeAll
-    static void start() throws Exception {
-        KAFKA.broker().createTopic(TOPIC, 3, true);
-        KAFKA.broker().createTopic(DEAD_LETTERS, 1, false);
-        simulator = CloudApiSimulator.start(SimulatorConfig.builder()
-                .tencentCredential(SECRET_ID, SECRET_KEY)
-                .huaweiCredential(AK, SK)
-                .build());
-        Map<String, String> environment = Map.of("TENCENTCLOUD_SECRET_ID", SECRET_ID,
-                "TENCENTCLOUD_SECRET_KEY", SECRET_KEY, "WRONG_TENCENT_SECRET_KEY", WRONG_KEY,
-                "CLOUD_SDK_AK", AK, "CLOUD_SDK_SK", SK);
-        CredentialsResolver credentials = name -> Optional.ofNullable(environment.get(name));
-        collector = CollectorApplication.start(new CollectorApplication.Settings(
-                Path.of("config/application.properties"),
-                Map.of("camel.main.routes-include-pattern", "classpath:it/delivery-sources.yaml",
-                        "camel.component.kafka.brokers", KAFKA.bootstrapServers(),
-                        "camel.component.http.response-timeout", "3000",
-                        "usage.http.call-deadline", "PT2S",
-                        "usage.retry.max-attempts", "12",
-                        "usage.retry.initial-delay-ms", "20",
-                        "usage.retry.max-delay-ms", "200",
-                        "it.simulator-url", simulator.baseUrl().toString()),
-                Clock.fixed(NOW, ZoneOffset.UTC), credentials, false));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (collector != null) {
-            collector.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
+    final CloudApiSimulator simulator = IT.simulator();
+    final CollectorApplication collector = IT.collector();
 
     @Test
     void should_end_a_60_day_backfill_under_20_percent_faults_with_exactly_the_fault_free_events() throws Exception {
@@ -171,7 +140,7 @@ class DeliveryGuaranteesIT {
     }
 
     private List<ConsumerRecord<String, String>> deadLetters() {
-        return KafkaTopicReader.readAll(KAFKA.bootstrapServers(), DEAD_LETTERS, Duration.ofSeconds(10));
+        return IT.records(DEAD_LETTERS);
     }
 
     /** The model's figures for the three healthy sources over the whole buckets of [from, NOW). */
@@ -214,7 +183,7 @@ class DeliveryGuaranteesIT {
     private Map<String, BigDecimal> published() throws Exception {
         Map<String, BigDecimal> published = new HashMap<>();
         for (ConsumerRecord<String, String> record :
-                KafkaTopicReader.readAll(KAFKA.bootstrapServers(), TOPIC, Duration.ofSeconds(20))) {
+                KafkaTopicReader.readAll(IT.bootstrapServers(), TOPIC, Duration.ofSeconds(20))) {
             assertThat(UsageEventSchema.violations(record.value())).as(record.value()).isEmpty();
             JsonNode e = json.readTree(record.value());
             String key = String.join("|", e.path("SubAccountId").asText(), e.path("RegionId").asText(),

@@ -2,20 +2,10 @@ package io.mediausage.collector.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediausage.collector.app.CollectorApplication;
-import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.RecordedCall;
-import io.mediausage.collector.simulator.SimulatorConfig;
 import io.mediausage.collector.simulator.UsageDataModel;
-import io.mediausage.collector.source.CredentialsResolver;
-import io.mediausage.collector.testing.UsageEventSchema;
-import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
-import io.mediausage.collector.testing.kafka.KafkaTopicReader;
+import io.mediausage.collector.testing.CollectorExtension;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,10 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,9 +22,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * simulator and a real broker; every event read back from the topics must be the simulator's figure, once.
  */
 class FoundationCollectionIT {
-
-    @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClass();
 
     static final String SECRET_ID = "AKIDfoundationIT0000000000000000";
     static final String SECRET_KEY = "foundation-it-tencent-secret";
@@ -52,47 +35,22 @@ class FoundationCollectionIT {
     static final Instant MPS_START = NOW.minus(Duration.ofDays(120));
     static final Instant HUAWEI_START = NOW.minus(Duration.ofDays(40));
 
-    static CloudApiSimulator simulator;
-    static CollectorApplication collector;
-    final ObjectMapper json = new ObjectMapper();
-
-    @BeforeAll
-    static void start() throws Exception {
-        KAFKA.broker().createTopic("usage.tencent.mps", 3, true);
-        KAFKA.broker().createTopic("usage.huawei.live", 3, true);
-        simulator = CloudApiSimulator.start(SimulatorConfig.builder()
-                .tencentCredential(SECRET_ID, SECRET_KEY)
-                .huaweiCredential(AK, SK)
-                .build());
-        Map<String, String> environment = Map.of("TENCENTCLOUD_SECRET_ID", SECRET_ID,
-                "TENCENTCLOUD_SECRET_KEY", SECRET_KEY, "CLOUD_SDK_AK", AK, "CLOUD_SDK_SK", SK);
-        CredentialsResolver credentials = name -> Optional.ofNullable(environment.get(name));
-        collector = CollectorApplication.start(new CollectorApplication.Settings(
-                Path.of("config/application.properties"),
-                Map.of("camel.main.routes-include-pattern", "classpath:it/foundation-sources.yaml",
-                        "camel.component.kafka.brokers", KAFKA.bootstrapServers(),
-                        "it.simulator-url", simulator.baseUrl().toString(),
-                        "it.mps.start", MPS_START.toString(),
-                        "it.huawei.start", HUAWEI_START.toString()),
-                Clock.fixed(NOW, ZoneOffset.UTC), credentials, true));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (collector != null) {
-            collector.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
+    @RegisterExtension
+    static final CollectorExtension IT = CollectorExtension.inProcess("classpath:it/foundation-sources.yaml")
+            .topic("usage.tencent.mps", 3, true)
+            .topic("usage.huawei.live", 3, true)
+            .tencentAccount(SECRET_ID, SECRET_KEY)
+            .huaweiAccount(AK, SK)
+            .property("it.mps.start", MPS_START.toString())
+            .property("it.huawei.start", HUAWEI_START.toString())
+            .clock(NOW).scheduled();
 
     @Test
     void should_publish_every_mps_day_of_120_days_once_with_the_simulators_figures() throws Exception {
         Map<String, BigDecimal> expected = new HashMap<>();
         LocalDate firstDay = MPS_START.atOffset(CST).toLocalDate();
         LocalDate today = NOW.atOffset(CST).toLocalDate();
-        UsageDataModel model = simulator.data();
+        UsageDataModel model = IT.simulator().data();
         for (String region : List.of("ap-guangzhou", "ap-singapore")) {
             for (String type : List.of("Transcode", "Snapshot")) {
                 for (String spec : model.mpsSpecs(SECRET_ID, region, type)) {
@@ -112,14 +70,14 @@ class FoundationCollectionIT {
         Map<String, BigDecimal> published = awaitEvents("usage.tencent.mps", expected.size(), "it-mps");
 
         assertThat(published).isEqualTo(expected);
-        assertThat(simulator.calls()).filteredOn(c -> "DescribeUsageData".equals(c.action()))
+        assertThat(IT.simulator().calls()).filteredOn(c -> "DescribeUsageData".equals(c.action()))
                 .hasSizeGreaterThanOrEqualTo(4).allMatch(RecordedCall::ok);
     }
 
     @Test
     void should_publish_every_huawei_hour_of_40_days_once_with_the_simulators_figures() throws Exception {
         Map<String, BigDecimal> expected = new HashMap<>();
-        UsageDataModel model = simulator.data();
+        UsageDataModel model = IT.simulator().data();
         Instant end = NOW.truncatedTo(ChronoUnit.HOURS);
         for (Instant hour = HUAWEI_START.truncatedTo(ChronoUnit.HOURS); hour.isBefore(end);
                 hour = hour.plus(Duration.ofHours(1))) {
@@ -133,7 +91,7 @@ class FoundationCollectionIT {
         Map<String, BigDecimal> published = awaitEvents("usage.huawei.live", expected.size(), "it-huawei");
 
         assertThat(published).isEqualTo(expected);
-        assertThat(simulator.calls()).filteredOn(c -> "ListTranscodeData".equals(c.action()))
+        assertThat(IT.simulator().calls()).filteredOn(c -> "ListTranscodeData".equals(c.action()))
                 .hasSizeGreaterThanOrEqualTo(2).allMatch(RecordedCall::ok);
     }
 
@@ -141,35 +99,14 @@ class FoundationCollectionIT {
      * Waits until the topic holds {@code count} events of the source, then through two more schedule firings, and
      * returns them by (region, SKU, metric, period) after checking each one against the contract.
      */
-    private Map<String, BigDecimal> awaitEvents(String topic, int count, String source) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (read(topic, source).size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-        }
-        Thread.sleep(4_000); // later runs must find nothing new to publish
-        List<ConsumerRecord<String, String>> records = read(topic, source);
-        Map<String, BigDecimal> published = new HashMap<>();
-        for (ConsumerRecord<String, String> record : records) {
-            assertThat(UsageEventSchema.violations(record.value())).as(record.value()).isEmpty();
-            JsonNode event = json.readTree(record.value());
-            assertThat(record.key()).isEqualTo(event.path("x_EventId").asText());
-            assertThat(new String(record.headers().lastHeader("ce_specversion").value())).isEqualTo("1.0");
-            BigDecimal previous = published.put(key(event.path("RegionId").asText(), event.path("SkuId").asText(),
-                    event.path("x_Metric").asText(), Instant.parse(event.path("ChargePeriodStart").asText())),
-                    event.path("ConsumedQuantity").decimalValue().stripTrailingZeros());
-            assertThat(previous).as("published twice: " + record.value()).isNull();
-        }
-        assertThat(records).hasSize(count);
-        return published;
-    }
-
-    private List<ConsumerRecord<String, String>> read(String topic, String source) {
-        return KafkaTopicReader.readAll(KAFKA.bootstrapServers(), topic, Duration.ofSeconds(10)).stream()
-                .filter(r -> r.value().contains("\"x_SourceName\":\"" + source + "\"")).toList();
+    private static Map<String, BigDecimal> awaitEvents(String topic, int count, String source) throws Exception {
+        return IT.awaitPublished(topic, source, count, Duration.ofSeconds(90),
+                event -> key(event.path("RegionId").asText(), event.path("SkuId").asText(),
+                        event.path("x_Metric").asText(), Instant.parse(event.path("ChargePeriodStart").asText())),
+                event -> { });
     }
 
     private static String key(String region, String sku, String metric, Instant periodStart) {
         return region + "|" + sku + "|" + metric + "|" + periodStart;
     }
-
 }

@@ -5,20 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.collect.BackfillPlan;
-import io.mediausage.collector.simulator.CloudApiSimulator;
-import io.mediausage.collector.simulator.SimulatorConfig;
 import io.mediausage.collector.simulator.UsageDataModel;
-import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
+import io.mediausage.collector.testing.CollectorExtension;
 import io.mediausage.collector.testing.kafka.KafkaTopicReader;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -27,6 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,9 +31,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class GroupGuestIT {
 
-    @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClass();
-
     static final String SOURCE = "it-backfill-gap";
     static final String PROJECT = "ffff0000000000000000000000000006";
     static final String TOPIC = "usage.it.backfill-gap";
@@ -49,19 +40,24 @@ class GroupGuestIT {
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.HOURS);
     static final Instant START = NOW.minus(Duration.ofDays(1));
 
+    @RegisterExtension
+    static final CollectorExtension IT = CollectorExtension.inProcess("classpath:it/backfill-gap-sources.yaml")
+            .topic(TOPIC, 3, false)
+            .huaweiAccount(AK, SK)
+            .property("usage.checkpoint-topic", CHECKPOINTS)
+            .property("it.start", START.toString())
+            .startedByTheTest();
+
     final ObjectMapper json = new ObjectMapper();
 
     @Test
     void should_backfill_beside_the_group_without_writing_the_sources_checkpoint() throws Exception {
-        KAFKA.broker().createTopic(TOPIC, 3, false);
-        try (CloudApiSimulator simulator = CloudApiSimulator.start(SimulatorConfig.builder()
-                .huaweiCredential(AK, SK).build());
-                CollectorApplication member = start(simulator, true)) {
+        try (CollectorApplication member = IT.startCollector(NOW, true)) {
             await(() -> sourceCheckpoints().stream().anyMatch(record -> record.value().contains(NOW.toString())));
             int ownersRecords = sourceCheckpoints().size();
 
             Instant from = NOW.minus(Duration.ofDays(40));
-            try (CollectorApplication guest = start(simulator, false)) {
+            try (CollectorApplication guest = IT.startCollector(NOW, false)) {
                 BackfillPlan plan = guest.planBackfill(SOURCE, from, START);
                 assertThat(guest.collect(SOURCE, plan.windows(), (task, index, total, events, failure) -> { },
                         () -> false).succeeded()).isTrue();
@@ -71,49 +67,35 @@ class GroupGuestIT {
             assertThat(checkpointKeys()).anyMatch(key -> key.startsWith("backfill " + SOURCE + " " + from));
             assertThat(transactionalIds()).anyMatch(id -> id.startsWith("usage-collector-guest-p"))
                     .anyMatch(id -> id.matches("usage-collector-p[0-9]+"));
-            List<ConsumerRecord<String, String>> events = KafkaTopicReader.readAll(KAFKA.bootstrapServers(), TOPIC,
+            List<ConsumerRecord<String, String>> events = KafkaTopicReader.readAll(IT.bootstrapServers(), TOPIC,
                     Duration.ofSeconds(20));
             assertThat(events).extracting(ConsumerRecord::key).doesNotHaveDuplicates();
-            assertThat(events).hasSize(expectedEvents(simulator.data(), from, NOW));
+            assertThat(events).hasSize(expectedEvents(IT.simulator().data(), from, NOW));
         }
     }
 
-    private CollectorApplication start(CloudApiSimulator simulator, boolean scheduled) throws Exception {
-        Map<String, String> environment = Map.of("CLOUD_SDK_AK", AK, "CLOUD_SDK_SK", SK);
-        return CollectorApplication.start(new CollectorApplication.Settings(Path.of("config/application.properties"),
-                Map.of("camel.main.routes-include-pattern", "classpath:it/backfill-gap-sources.yaml",
-                        "camel.component.kafka.brokers", KAFKA.bootstrapServers(),
-                        "usage.checkpoint-topic", CHECKPOINTS,
-                        "it.simulator-url", simulator.baseUrl().toString(),
-                        "it.start", START.toString()),
-                Clock.fixed(NOW, ZoneOffset.UTC), name -> Optional.ofNullable(environment.get(name)), scheduled));
-    }
-
     private List<ConsumerRecord<String, String>> sourceCheckpoints() {
-        return KafkaTopicReader.readAll(KAFKA.bootstrapServers(), CHECKPOINTS, Duration.ofSeconds(10)).stream()
+        return KafkaTopicReader.readAll(IT.bootstrapServers(), CHECKPOINTS, Duration.ofSeconds(10)).stream()
                 .filter(record -> SOURCE.equals(record.key()) && record.value() != null).toList();
     }
 
     private Set<String> checkpointKeys() {
-        return KafkaTopicReader.readAll(KAFKA.bootstrapServers(), CHECKPOINTS, Duration.ofSeconds(10)).stream()
+        return KafkaTopicReader.readAll(IT.bootstrapServers(), CHECKPOINTS, Duration.ofSeconds(10)).stream()
                 .map(ConsumerRecord::key).collect(Collectors.toSet());
     }
 
     private static Set<String> transactionalIds() throws Exception {
         Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, IT.bootstrapServers());
         try (Admin admin = Admin.create(properties)) {
             return admin.listTransactions().all().get().stream().map(TransactionListing::transactionalId)
                     .collect(Collectors.toSet());
         }
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!holds(condition)) {
-            assertThat(System.nanoTime()).as("the member's first window within a minute").isLessThan(deadline);
-            Thread.sleep(250);
-        }
+    private static void await(BooleanSupplier condition) {
+        Awaitility.await("the member's first window within a minute").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250)).until(() -> holds(condition));
     }
 
     /** False while the condition cannot be checked yet (the checkpoint topic does not exist before the first window). */

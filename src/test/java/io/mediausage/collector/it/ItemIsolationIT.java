@@ -7,20 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediausage.collector.app.CollectionReport;
 import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.collect.CollectionPlanner;
-import io.mediausage.collector.task.WindowTask;
 import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.SimulatorConfig;
 import io.mediausage.collector.simulator.UsageDataModel;
-import io.mediausage.collector.source.CredentialsResolver;
-import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
-import io.mediausage.collector.testing.kafka.KafkaTopicReader;
+import io.mediausage.collector.task.WindowTask;
+import io.mediausage.collector.testing.CollectorExtension;
+import io.mediausage.collector.testing.PublishedEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -44,9 +38,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ItemIsolationIT {
 
-    @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClass();
-
     static final String SOURCE = "it-vod-with-unknown-file";
     static final String TOPIC = "usage.tencent.vod";
     static final String DEAD_LETTERS = "usage.dead-letters";
@@ -59,43 +50,22 @@ class ItemIsolationIT {
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.HOURS);
     static final Instant FROM = NOW.minus(Duration.ofDays(7));
 
-    static CloudApiSimulator simulator;
-    static CollectorApplication collector;
+    @RegisterExtension
+    static final CollectorExtension IT = CollectorExtension.inProcess("classpath:it/item-isolation-sources.yaml")
+            .topic(TOPIC, 3, true)
+            .topic(DEAD_LETTERS, 1, false)
+            .tencentAccount(SECRET_ID, SECRET_KEY)
+            .simulator(config -> vodFiles(config, GOOD_FILES))
+            .property("usage.retry.initial-delay-ms", "20")
+            .property("usage.retry.max-delay-ms", "100")
+            .property("it.start", FROM.toString())
+            .clock(NOW);
+
     final ObjectMapper json = new ObjectMapper();
+    final CollectorApplication collector = IT.collector();
 
-    @BeforeAll
-    static void start() throws Exception {
-        KAFKA.broker().createTopic(TOPIC, 3, true);
-        KAFKA.broker().createTopic(DEAD_LETTERS, 1, false);
-        simulator = CloudApiSimulator.start(simulatorConfig(0, GOOD_FILES));
-        Map<String, String> environment = Map.of("TENCENTCLOUD_SECRET_ID", SECRET_ID,
-                "TENCENTCLOUD_SECRET_KEY", SECRET_KEY);
-        CredentialsResolver credentials = name -> Optional.ofNullable(environment.get(name));
-        collector = CollectorApplication.start(new CollectorApplication.Settings(
-                Path.of("config/application.properties"),
-                Map.of("camel.main.routes-include-pattern", "classpath:it/item-isolation-sources.yaml",
-                        "camel.component.kafka.brokers", KAFKA.bootstrapServers(),
-                        "usage.retry.initial-delay-ms", "20",
-                        "usage.retry.max-delay-ms", "100",
-                        "it.simulator-url", simulator.baseUrl().toString(),
-                        "it.start", FROM.toString()),
-                Clock.fixed(NOW, ZoneOffset.UTC), credentials, false));
-    }
-
-    private static SimulatorConfig simulatorConfig(int port, List<String> files) {
-        SimulatorConfig.Builder config = SimulatorConfig.builder().port(port).tencentCredential(SECRET_ID, SECRET_KEY);
+    private static void vodFiles(SimulatorConfig.Builder config, List<String> files) {
         files.forEach(file -> config.vodFile(SECRET_ID, file, null));
-        return config.build();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (collector != null) {
-            collector.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
     }
 
     @Test
@@ -106,7 +76,7 @@ class ItemIsolationIT {
 
         assertThat(report.failures()).isNotEmpty().allSatisfy(failure -> assertThat(failure)
                 .contains(UNKNOWN_FILE).contains("InvalidParameterValue.FileId").contains("gap"));
-        assertThat(published()).isEqualTo(expected(simulator.data(), GOOD_FILES));
+        assertThat(published()).isEqualTo(expected(IT.simulator().data(), GOOD_FILES));
         List<JsonNode> letters = deadLetters();
         assertThat(letters).hasSize(report.failures().size()).allSatisfy(letter -> {
             assertThat(letter.path("item").asText()).isEqualTo(UNKNOWN_FILE);
@@ -124,10 +94,7 @@ class ItemIsolationIT {
     @Test
     @Order(2)
     void should_collect_the_gaps_once_the_cloud_knows_the_file_each_key_once() throws Exception {
-        int port = simulator.baseUrl().getPort();
-        simulator.close();
-        simulator = CloudApiSimulator.start(simulatorConfig(port, List.of(GOOD_FILES.get(0), UNKNOWN_FILE,
-                GOOD_FILES.get(1))));
+        CloudApiSimulator simulator = IT.restartSimulator(config -> vodFiles(config, List.of(UNKNOWN_FILE)));
         CollectionPlanner planner = collector.context().getRegistry().lookupByNameAndType("collectionPlanner",
                 CollectionPlanner.class);
 
@@ -150,8 +117,7 @@ class ItemIsolationIT {
     /** Figures by key, asserting every key was published once. */
     private Map<String, BigDecimal> published() throws Exception {
         Map<String, BigDecimal> figures = new HashMap<>();
-        for (ConsumerRecord<String, String> record : KafkaTopicReader.readAll(KAFKA.bootstrapServers(), TOPIC,
-                Duration.ofSeconds(10))) {
+        for (ConsumerRecord<String, String> record : IT.records(TOPIC)) {
             JsonNode event = json.readTree(record.value());
             BigDecimal previous = figures.put(PublishedEvents.key(event.path("ResourceId").asText(),
                     event.path("SkuId").asText(), event.path("x_Metric").asText(),
@@ -181,8 +147,7 @@ class ItemIsolationIT {
 
     private List<JsonNode> deadLetters() throws Exception {
         List<JsonNode> letters = new java.util.ArrayList<>();
-        for (ConsumerRecord<String, String> record : KafkaTopicReader.readAll(KAFKA.bootstrapServers(), DEAD_LETTERS,
-                Duration.ofSeconds(10))) {
+        for (ConsumerRecord<String, String> record : IT.records(DEAD_LETTERS)) {
             letters.add(json.readTree(record.value()));
         }
         return letters;
@@ -191,7 +156,7 @@ class ItemIsolationIT {
     /** The gap keys whose latest record is not a tombstone. */
     private List<String> openGaps() {
         Map<String, String> latest = new HashMap<>();
-        KafkaTopicReader.readAll(KAFKA.bootstrapServers(), CHECKPOINTS, Duration.ofSeconds(10)).stream()
+        IT.records(CHECKPOINTS).stream()
                 .filter(record -> record.key().startsWith("gap "))
                 .forEach(record -> latest.put(record.key(), record.value()));
         return latest.entrySet().stream().filter(entry -> entry.getValue() != null).map(Map.Entry::getKey)
@@ -200,8 +165,7 @@ class ItemIsolationIT {
 
     private String checkpointOf(String source) throws Exception {
         String value = null;
-        for (ConsumerRecord<String, String> record : KafkaTopicReader.readAll(KAFKA.bootstrapServers(), CHECKPOINTS,
-                Duration.ofSeconds(10))) {
+        for (ConsumerRecord<String, String> record : IT.records(CHECKPOINTS)) {
             if (record.key().equals(source)) {
                 value = record.value();
             }

@@ -4,24 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediausage.collector.api.UsageApis;
 import io.mediausage.collector.app.CollectionReport;
-import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.simulator.Api;
 import io.mediausage.collector.simulator.CloudApiSimulator;
+import io.mediausage.collector.simulator.CssTranscodeHandler;
 import io.mediausage.collector.simulator.FaultKind;
 import io.mediausage.collector.simulator.RecordedCall;
-import io.mediausage.collector.simulator.SimulatorConfig;
 import io.mediausage.collector.simulator.UsageDataModel;
-import io.mediausage.collector.source.CredentialsResolver;
+import io.mediausage.collector.testing.CollectorExtension;
+import io.mediausage.collector.testing.TemplatedRoutes;
 import io.mediausage.collector.testing.UsageEventSchema;
-import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
 import io.mediausage.collector.testing.kafka.KafkaTopicReader;
 import io.mediausage.collector.window.Window;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,8 +29,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -41,10 +38,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -59,9 +57,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * unmangled answer of the same simulator; the other ITs check such figures against the simulator's model.
  */
 class MangledAnswersIT {
-
-    @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClass();
 
     static final String SECRET_ID = "AKIDmangledIT00000000000000000000";
     static final String SECRET_KEY = "mangled-it-tencent-secret";
@@ -116,18 +111,51 @@ class MangledAnswersIT {
             new Case(Api.HUAWEI_TRANSCODE, FaultKind.ANSWER_NEGATIVE_FIGURE, ATTEMPTS, "a negative figure"),
             new Case(Api.HUAWEI_TRANSCODE, FaultKind.ANSWER_WRONG_OFFSET, ATTEMPTS, "is not a UTC time"),
             new Case(Api.HUAWEI_TRANSCODE, FaultKind.ANSWER_BUCKET_OUTSIDE_ASKED, ATTEMPTS,
-                    "is outside what was asked"));
+                    "is outside what was asked"),
+            new Case(Api.CSS_TRANSCODE, FaultKind.ANSWER_WITHOUT_ARRAY, ATTEMPTS, "the answer has no DataInfoList"),
+            new Case(Api.CSS_TRANSCODE, FaultKind.ANSWER_DUPLICATE_BUCKET, 1, null),
+            new Case(Api.CSS_TRANSCODE, FaultKind.ANSWER_DUPLICATE_BUCKET_OTHER_FIGURE, ATTEMPTS, "is listed twice"),
+            new Case(Api.CSS_TRANSCODE, FaultKind.ANSWER_NEGATIVE_FIGURE, ATTEMPTS - 1, null),
+            new Case(Api.CSS_TRANSCODE, FaultKind.ANSWER_BUCKET_OUTSIDE_ASKED, ATTEMPTS, "is outside what was asked"));
 
-    @TempDir
-    static Path directory;
+    /** A registered API as the cases reach it: its route template, the simulated API, its source's own parameters. */
+    record Target(String template, Api api, Map<String, String> parameters) {
+    }
 
-    static CloudApiSimulator simulator;
-    static CollectorApplication collector;
+    /** Every registered API's target, by the simulated API: an API registered without one fails the class. */
+    static final Map<Api, Target> TARGETS = UsageApis.names().stream().map(MangledAnswersIT::target)
+            .collect(Collectors.toMap(Target::api, target -> target, (a, b) -> a, () -> new EnumMap<>(Api.class)));
+
+    static final Map<Api, Window> WINDOWS = new EnumMap<>(Api.class);
+    static final Map<Api, Map<String, BigDecimal>> TRUTH = new EnumMap<>(Api.class);
+
+    @RegisterExtension
+    static final CollectorExtension IT = CollectorExtension.inProcess(simulator -> {
+                chooseWindows(simulator.data());
+                StringBuilder yaml = new StringBuilder();
+                TARGETS.keySet().forEach(api -> yaml.append(source("truth-" + api, api)));
+                IntStream.range(0, CASES.size()).forEach(i -> yaml.append(source(caseSource(i), CASES.get(i).api())));
+                return yaml.toString();
+            })
+            .topic(TOPIC, 3, true)
+            .topic(DEAD_LETTERS, 1, false)
+            .tencentAccount(SECRET_ID, SECRET_KEY)
+            .huaweiAccount(AK, SK)
+            .simulator(config -> config.trtcSdkAppIds(SECRET_ID, SDK_APP_ID)
+                    .vodFile(SECRET_ID, FILE_ID, null)
+                    .ssaiChannel(SECRET_ID, CHANNEL, "news", "Pre-roll", "Mid-roll")
+                    // every case is a source of its own, with a rate limiter of its own: TRTC's 5/s would throttle them
+                    .rateLimit(Api.TRTC_USAGE, 100))
+            .property("usage.checkpoint-topic", CHECKPOINTS)
+            .property("usage.dead-letter-topic", DEAD_LETTERS)
+            .property("usage.retry.max-attempts", String.valueOf(ATTEMPTS))
+            .property("usage.retry.initial-delay-ms", "10")
+            .property("usage.retry.max-delay-ms", "40")
+            .clock(NOW);
+
     static TopicTail events;
     static TopicTail deadLetters;
     static TopicTail checkpoints;
-    static final Map<Api, Window> WINDOWS = new EnumMap<>(Api.class);
-    static final Map<Api, Map<String, BigDecimal>> TRUTH = new EnumMap<>(Api.class);
     final ObjectMapper json = new ObjectMapper();
 
     static Stream<Case> cases() {
@@ -135,46 +163,12 @@ class MangledAnswersIT {
     }
 
     @BeforeAll
-    static void start() throws Exception {
-        KAFKA.broker().createTopic(TOPIC, 3, true);
-        KAFKA.broker().createTopic(DEAD_LETTERS, 1, false);
-        simulator = CloudApiSimulator.start(SimulatorConfig.builder()
-                .tencentCredential(SECRET_ID, SECRET_KEY)
-                .huaweiCredential(AK, SK)
-                .trtcSdkAppIds(SECRET_ID, SDK_APP_ID)
-                .vodFile(SECRET_ID, FILE_ID, null)
-                .ssaiChannel(SECRET_ID, CHANNEL, "news", "Pre-roll", "Mid-roll")
-                // every case is a source of its own, with a rate limiter of its own: TRTC's 5/s would throttle them
-                .rateLimit(Api.TRTC_USAGE, 100)
-                .build());
-        chooseWindows(simulator.data());
-        StringBuilder yaml = new StringBuilder();
-        // the APIs the mangles cover, each with its window (a new API joins once its cases are written)
-        for (Api api : WINDOWS.keySet()) {
-            yaml.append(source("truth-" + api, api));
-        }
-        IntStream.range(0, CASES.size()).forEach(i -> yaml.append(source(caseSource(i), CASES.get(i).api())));
-        Path sources = directory.resolve("mangled-sources.yaml");
-        Files.writeString(sources, yaml);
-        Map<String, String> environment = Map.of("TENCENTCLOUD_SECRET_ID", SECRET_ID,
-                "TENCENTCLOUD_SECRET_KEY", SECRET_KEY, "CLOUD_SDK_AK", AK, "CLOUD_SDK_SK", SK);
-        CredentialsResolver credentials = name -> Optional.ofNullable(environment.get(name));
-        collector = CollectorApplication.start(new CollectorApplication.Settings(
-                Path.of("config/application.properties"),
-                Map.of("camel.main.routes-include-pattern", "file:" + sources.toAbsolutePath(),
-                        "camel.component.kafka.brokers", KAFKA.bootstrapServers(),
-                        "usage.checkpoint-topic", CHECKPOINTS,
-                        "usage.dead-letter-topic", DEAD_LETTERS,
-                        "usage.retry.max-attempts", String.valueOf(ATTEMPTS),
-                        "usage.retry.initial-delay-ms", "10",
-                        "usage.retry.max-delay-ms", "40",
-                        "it.simulator-url", simulator.baseUrl().toString()),
-                Clock.fixed(NOW, ZoneOffset.UTC), credentials, false));
+    static void collectTheTruth() throws Exception {
         events = new TopicTail(TOPIC);
         deadLetters = new TopicTail(DEAD_LETTERS);
-        for (Api api : WINDOWS.keySet()) {
+        for (Api api : TARGETS.keySet()) {
             Window window = WINDOWS.get(api);
-            assertThat(collector.collect("truth-" + api, window.start(), window.end()).succeeded()).as(api.name())
+            assertThat(IT.collector().collect("truth-" + api, window.start(), window.end()).succeeded()).as(api.name())
                     .isTrue();
             TRUTH.put(api, new MangledAnswersIT().awaitPublished("truth-" + api, 1));
             assertThat(TRUTH.get(api)).as("true figures of " + api).isNotEmpty();
@@ -188,12 +182,13 @@ class MangledAnswersIT {
                 tail.close();
             }
         }
-        if (collector != null) {
-            collector.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
+    }
+
+    @Test
+    void should_mangle_the_answers_of_every_registered_api() {
+        assertThat(TARGETS).hasSameSizeAs(UsageApis.names());
+        assertThat(CASES).extracting(Case::api).containsAll(TARGETS.keySet());
+        assertThat(WINDOWS).containsOnlyKeys(TARGETS.keySet());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -201,11 +196,12 @@ class MangledAnswersIT {
     void should_publish_the_true_figures_or_fail_the_window_saying_why(Case mangle) throws Exception {
         String source = caseSource(CASES.indexOf(mangle));
         Window window = WINDOWS.get(mangle.api());
+        CloudApiSimulator simulator = IT.simulator();
         simulator.clearCalls();
         simulator.faults().nextCalls(mangle.kind(), mangle.answers(), mangle.api());
         CollectionReport report;
         try {
-            report = collector.collect(source, window.start(), window.end());
+            report = IT.collector().collect(source, window.start(), window.end());
         } finally {
             simulator.faults().clear();
         }
@@ -232,7 +228,8 @@ class MangledAnswersIT {
         assertThat(letter.path("cloudRequestId").asText()).isEqualTo(requestId);
         assertThat(letter.path("retriable").asBoolean()).isTrue();
         assertThat(letter.path("attempts").asInt()).isEqualTo(ATTEMPTS);
-        Thread.sleep(200); // what a wrongly committed window would have shown by now, as the heal cases do
+        // the scenario itself: what a wrongly committed window would have shown by now, as the heal cases do
+        Thread.sleep(200);
         assertThat(published(source)).isEmpty();
         assertThat(checkpoints(source)).isEmpty();
     }
@@ -256,6 +253,12 @@ class MangledAnswersIT {
                         spec -> model.huaweiTranscodeMinutes(PROJECT, null, null, spec, h).isPresent()))
                 .findFirst().orElseThrow();
         WINDOWS.put(Api.HUAWEI_TRANSCODE, new Window(huaweiHour, huaweiHour.plus(Duration.ofHours(1))));
+        CssTranscodeHandler css = new CssTranscodeHandler(model);
+        Instant cssHour = Stream.iterate(hour, h -> h.minus(Duration.ofHours(1)))
+                .filter(h -> CssTranscodeHandler.CODECS.stream().anyMatch(codec -> css.minutes(SECRET_ID, List.of(),
+                        null, codec.get(0), codec.get(1), h, Duration.ofHours(1)) > 0))
+                .findFirst().orElseThrow();
+        WINDOWS.put(Api.CSS_TRANSCODE, new Window(cssHour, cssHour.plus(Duration.ofHours(1))));
     }
 
     private static Window day(LocalDate day) {
@@ -264,6 +267,26 @@ class MangledAnswersIT {
 
     private static String caseSource(int index) {
         return "mangled-" + index;
+    }
+
+    /** The target of a registered API, by its name; an API without one fails (write its cases, then its target). */
+    private static Target target(String name) {
+        String account = "100000000077";
+        return switch (name) {
+            case "tencent-mps-usage" -> new Target(name, Api.MPS_USAGE, Map.of("accountId", account,
+                    "processRegions", "ap-guangzhou", "taskTypes", "Transcode"));
+            case "tencent-trtc-usage" -> new Target(name, Api.TRTC_USAGE, Map.of("accountId", account,
+                    "region", "ap-guangzhou", "granularity", "daily", "sdkAppIds", String.valueOf(SDK_APP_ID)));
+            case "tencent-vod-play-stats" -> new Target(name, Api.VOD_PLAY_STATS, Map.of("accountId", account,
+                    "granularity", "hour", "fileIds", FILE_ID));
+            case "tencent-ssai-usage" -> new Target(name, Api.SSAI_USAGE, Map.of("accountId", account,
+                    "granularity", "hour", "channelIds", CHANNEL));
+            case "tencent-css-transcode-usage" -> new Target(name, Api.CSS_TRANSCODE, Map.of("accountId", account,
+                    "granularity", "five-minute"));
+            case "huawei-live-transcode-usage" -> new Target(name, Api.HUAWEI_TRANSCODE, Map.of("projectId", PROJECT,
+                    "region", "cn-north-4"));
+            default -> throw new IllegalStateException("no mangled-answer case is written for " + name);
+        };
     }
 
     /** A source of the API over its window: its start is the window's start, so publishing moves its checkpoint. */
@@ -275,36 +298,8 @@ class MangledAnswersIT {
         parameters.put("start", WINDOWS.get(api).start().toString());
         parameters.put("settleDelay", "PT0S");
         parameters.put("lookback", "PT0S");
-        String template = switch (api) {
-            case MPS_USAGE -> {
-                parameters.putAll(Map.of("accountId", "100000000077", "processRegions", "ap-guangzhou",
-                        "taskTypes", "Transcode"));
-                yield "tencent-mps-usage";
-            }
-            case TRTC_USAGE -> {
-                parameters.putAll(Map.of("accountId", "100000000077", "region", "ap-guangzhou", "granularity",
-                        "daily", "sdkAppIds", String.valueOf(SDK_APP_ID)));
-                yield "tencent-trtc-usage";
-            }
-            case VOD_PLAY_STATS -> {
-                parameters.putAll(Map.of("accountId", "100000000077", "granularity", "hour", "fileIds", FILE_ID));
-                yield "tencent-vod-play-stats";
-            }
-            case SSAI_USAGE -> {
-                parameters.putAll(Map.of("accountId", "100000000077", "granularity", "hour", "channelIds", CHANNEL));
-                yield "tencent-ssai-usage";
-            }
-            case HUAWEI_TRANSCODE -> {
-                parameters.putAll(Map.of("projectId", PROJECT, "region", "cn-north-4"));
-                yield "huawei-live-transcode-usage";
-            }
-            default -> throw new IllegalArgumentException("no mangled-answer case is written for " + api);
-        };
-        StringBuilder yaml = new StringBuilder("- templatedRoute:\n    routeTemplateRef: " + template
-                + "\n    parameters:\n");
-        parameters.forEach((key, value) -> yaml.append("      - name: ").append(key).append("\n        value: \"")
-                .append(value).append("\"\n"));
-        return yaml.toString();
+        parameters.putAll(TARGETS.get(api).parameters());
+        return TemplatedRoutes.source(TARGETS.get(api).template(), parameters);
     }
 
     /**
@@ -312,13 +307,8 @@ class MangledAnswersIT {
      * become readable when its markers are written, which the broker does after the commit returns.
      */
     private Map<String, BigDecimal> awaitPublished(String source, int count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        Map<String, BigDecimal> published = published(source);
-        while (published.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            published = published(source);
-        }
-        return published;
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> published(source), published -> published.size() >= count);
     }
 
     /** The figures a source published, by resource, SKU, metric, granularity and period; each once and valid. */
@@ -340,13 +330,8 @@ class MangledAnswersIT {
     }
 
     private List<Instant> awaitCheckpoints(String source) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        List<Instant> moves = checkpoints(source);
-        while (moves.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            moves = checkpoints(source);
-        }
-        return moves;
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> checkpoints(source), moves -> !moves.isEmpty());
     }
 
     /** Where the source's checkpoint was moved to, in order. */
@@ -375,7 +360,7 @@ class MangledAnswersIT {
 
         TopicTail(String topic) {
             Properties p = new Properties();
-            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, IT.bootstrapServers());
             p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
             p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

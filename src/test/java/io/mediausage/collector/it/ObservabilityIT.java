@@ -4,39 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.ops.OpsQueries;
 import io.mediausage.collector.ops.PromQlQuery;
 import io.mediausage.collector.simulator.Api;
-import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.FaultKind;
 import io.mediausage.collector.simulator.RecordedCall;
-import io.mediausage.collector.simulator.SimulatorConfig;
-import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
-import io.mediausage.collector.testing.kafka.KafkaTopicReader;
+import io.mediausage.collector.testing.CollectorExtension;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Route;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,9 +40,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * every metric and label the Grafana dashboard and the Prometheus alert rules under {@code ops/} query.
  */
 class ObservabilityIT {
-
-    @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClass();
 
     static final String AK = "OBSERVABILITYITAK000";
     static final String SK = "observability-it-huawei-secret";
@@ -69,57 +59,33 @@ class ObservabilityIT {
     /** The end of the last whole hour before now: where the collecting source's checkpoint must stand. */
     static final Instant END = NOW.truncatedTo(ChronoUnit.HOURS);
 
-    static CloudApiSimulator simulator;
-    static CollectorApplication collector;
-    static URI management;
+    static final URI MANAGEMENT = URI.create("http://127.0.0.1:" + freePort());
+
+    @RegisterExtension
+    static final CollectorExtension IT = CollectorExtension.inProcess("classpath:it/observability-sources.yaml")
+            .topic(TOPIC, 3, true)
+            .topic(DEAD_LETTERS, 1, false)
+            .huaweiAccount(AK, SK)
+            // credentials the simulator does not know
+            .environment("OBS_UNKNOWN_SECRET_ID", UNKNOWN_SECRET_ID)
+            .environment("OBS_UNKNOWN_SECRET_KEY", UNKNOWN_SECRET_KEY)
+            .tencentAccount(TENCENT_SECRET_ID, TENCENT_SECRET_KEY, "OBS_TENCENT_SECRET_ID", "OBS_TENCENT_SECRET_KEY")
+            .simulator(config -> config.vodFile(TENCENT_SECRET_ID, "5285485487985276001", null))
+            // one retried attempt
+            .beforeCollector(simulator -> simulator.faults().nextCalls(FaultKind.HTTP_503, 1, Api.HUAWEI_TRANSCODE))
+            .property("camel.management.port", String.valueOf(MANAGEMENT.getPort()))
+            .property("usage.retry.initial-delay-ms", "100")
+            .property("it.start", START.toString())
+            .clock(NOW).scheduled();
+
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final ObjectMapper json = new ObjectMapper();
-
-    @BeforeAll
-    static void start() throws Exception {
-        KAFKA.broker().createTopic(TOPIC, 3, true);
-        KAFKA.broker().createTopic(DEAD_LETTERS, 1, false);
-        simulator = CloudApiSimulator.start(SimulatorConfig.builder().huaweiCredential(AK, SK)
-                .tencentCredential(TENCENT_SECRET_ID, TENCENT_SECRET_KEY)
-                .vodFile(TENCENT_SECRET_ID, "5285485487985276001", null).build());
-        simulator.faults().nextCalls(FaultKind.HTTP_503, 1, Api.HUAWEI_TRANSCODE); // one retried attempt
-        int port = freePort();
-        management = URI.create("http://127.0.0.1:" + port);
-        Map<String, String> environment = Map.of("CLOUD_SDK_AK", AK, "CLOUD_SDK_SK", SK,
-                "OBS_UNKNOWN_SECRET_ID", UNKNOWN_SECRET_ID, "OBS_UNKNOWN_SECRET_KEY", UNKNOWN_SECRET_KEY,
-                "OBS_TENCENT_SECRET_ID", TENCENT_SECRET_ID, "OBS_TENCENT_SECRET_KEY", TENCENT_SECRET_KEY);
-        collector = CollectorApplication.start(new CollectorApplication.Settings(
-                Path.of("config/application.properties"),
-                Map.of("camel.main.routes-include-pattern", "classpath:it/observability-sources.yaml",
-                        "camel.component.kafka.brokers", KAFKA.bootstrapServers(),
-                        "camel.management.port", String.valueOf(port),
-                        "usage.retry.initial-delay-ms", "100",
-                        "it.simulator-url", simulator.baseUrl().toString(),
-                        "it.start", START.toString()),
-                Clock.fixed(NOW, ZoneOffset.UTC), name -> Optional.ofNullable(environment.get(name)), true));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (collector != null) {
-            collector.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
 
     @Test
     void should_serve_health_and_per_source_metrics_that_match_the_calls_and_the_topics() throws Exception {
         // the collecting source reaches now, the failing one fails at least twice
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Metrics metrics = scrape();
-        while ((metrics.value("usage_collected_until_seconds", "source", SOURCE) != END.getEpochSecond()
-                || metrics.value("usage_windows_failed_total", "source", FAILING_SOURCE) < 2)
-                && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            metrics = scrape();
-        }
+        Metrics metrics = awaitMetrics(page -> page.value("usage_collected_until_seconds", "source", SOURCE)
+                == END.getEpochSecond() && page.value("usage_windows_failed_total", "source", FAILING_SOURCE) >= 2);
 
         // healthy while a source fails its windows: a failing cloud account is not a reason to restart
         for (String path : List.of("/observe/health", "/observe/health/live", "/observe/health/ready")) {
@@ -132,7 +98,7 @@ class ObservabilityIT {
         stopSchedule(SOURCE);
         stopSchedule(FAILING_SOURCE);
         metrics = scrape();
-        List<RecordedCall> calls = simulator.calls();
+        List<RecordedCall> calls = IT.simulator().calls();
 
         // the collecting source: every attempt counted by outcome, its events, its checkpoint
         List<RecordedCall> sourceCalls = calls.stream().filter(c -> AK.equals(c.credential())).toList();
@@ -141,7 +107,7 @@ class ObservabilityIT {
                 .isEqualTo(sourceCalls.stream().filter(RecordedCall::ok).count());
         assertThat(sourceCalls.stream().filter(c -> c.fault() == FaultKind.HTTP_503)).hasSize(1);
         assertThat(metrics.value("usage_api_calls_total", "source", SOURCE)).isEqualTo(sourceCalls.size());
-        long published = KafkaTopicReader.readAll(KAFKA.bootstrapServers(), TOPIC, Duration.ofSeconds(10)).stream()
+        long published = IT.records(TOPIC).stream()
                 .filter(r -> r.value().contains("\"x_SourceName\":\"" + SOURCE + "\"")).count();
         assertThat(published).isPositive();
         assertThat(metrics.value("usage_events_published_total", "source", SOURCE)).isEqualTo(published);
@@ -171,7 +137,7 @@ class ObservabilityIT {
 
         // a one-off collection (the CLI's once) counts its failed window too
         double failedBefore = metrics.value("usage_windows_failed_total", "source", FAILING_SOURCE);
-        assertThat(collector.collect(FAILING_SOURCE, START, END).failures()).hasSize(1);
+        assertThat(IT.collector().collect(FAILING_SOURCE, START, END).failures()).hasSize(1);
         assertThat(scrape().value("usage_windows_failed_total", "source", FAILING_SOURCE)).isEqualTo(failedBefore + 1);
 
         // Camel's own metrics are on the same endpoint
@@ -181,15 +147,9 @@ class ObservabilityIT {
     @Test
     void should_serve_every_metric_and_label_the_dashboard_and_the_alert_rules_query() throws Exception {
         // every usage_* series appears once the sources have run a window; a GC pause is recorded after a GC
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Metrics metrics = scrape();
-        while ((metrics.value("usage_lag_bound_seconds", "source", SOURCE) == 0
-                || metrics.value("usage_windows_failed_total", "source", FAILING_SOURCE) < 1
-                || metrics.value("usage_items_failed_total", "source", ITEM_SOURCE, "item", "5285485487985276999") < 1)
-                && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            metrics = scrape();
-        }
+        Metrics metrics = awaitMetrics(page -> page.value("usage_lag_bound_seconds", "source", SOURCE) != 0
+                && page.value("usage_windows_failed_total", "source", FAILING_SOURCE) >= 1
+                && page.value("usage_items_failed_total", "source", ITEM_SOURCE, "item", "5285485487985276999") >= 1);
         System.gc();
         Map<String, Set<String>> page = OpsQueries.metricsOf(scrape().text());
         Map<String, PromQlQuery> queries = OpsQueries.all();
@@ -203,16 +163,16 @@ class ObservabilityIT {
     /** Stops the source's Quartz route (found by its endpoint: its route id is generated, not the source name). */
     private static void stopSchedule(String source) throws Exception {
         String uri = "quartz://usage/" + source + "?";
-        List<String> routeIds = collector.context().getRoutes().stream()
+        List<String> routeIds = IT.collector().context().getRoutes().stream()
                 .filter(route -> route.getEndpoint().getEndpointUri().startsWith(uri)).map(Route::getId).toList();
         assertThat(routeIds).as(uri).hasSize(1);
-        collector.context().getRouteController().stopRoute(routeIds.get(0));
+        IT.collector().context().getRouteController().stopRoute(routeIds.get(0));
     }
 
     private long deadLetters(String source) throws IOException {
         long count = 0;
         for (ConsumerRecord<String, String> record :
-                KafkaTopicReader.readAll(KAFKA.bootstrapServers(), DEAD_LETTERS, Duration.ofSeconds(10))) {
+                IT.records(DEAD_LETTERS)) {
             JsonNode letter = json.readTree(record.value());
             count += source.equals(letter.path("source").asText()) ? 1 : 0;
         }
@@ -220,7 +180,7 @@ class ObservabilityIT {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(management.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+        return http.send(HttpRequest.newBuilder(MANAGEMENT.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -230,9 +190,17 @@ class ObservabilityIT {
         return new Metrics(response.body());
     }
 
-    private static int freePort() throws IOException {
+    /** The page once it shows what {@code ready} looks for. */
+    private Metrics awaitMetrics(Predicate<Metrics> ready) {
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(this::scrape, ready);
+    }
+
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -9,6 +9,8 @@ import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.RecordedCall;
 import io.mediausage.collector.simulator.SimulatorConfig;
 import io.mediausage.collector.simulator.UsageDataModel;
+import io.mediausage.collector.testing.PublishedEvents;
+import io.mediausage.collector.testing.TemplatedRoutes;
 import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
 import io.mediausage.collector.testing.kafka.KafkaTopicReader;
 import java.io.IOException;
@@ -38,6 +40,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -136,7 +139,8 @@ class ReplicaGroupIT {
             await("the sources of the frozen " + sleeper.name + " to move", SESSION_TIMEOUT.plus(SCHEDULE).plus(SLACK),
                     () -> everySourceOwnedOnce(others));
             failovers.put("SIGSTOP of " + sleeper.name, Duration.between(frozen, Instant.now()));
-            Thread.sleep(SCHEDULE.multipliedBy(2).toMillis()); // the new owners publish what the sleeper had in flight
+            // the scenario itself: the new owners publish what the sleeper had in flight
+            Thread.sleep(SCHEDULE.multipliedBy(2).toMillis());
             sleeper.signal("CONT");
             await(sleeper.name + " to learn it lost its partitions", Duration.ofSeconds(30),
                     () -> sleeper.logSince(frozenAt).lines().anyMatch(line -> LOST.matcher(line).find()));
@@ -240,15 +244,9 @@ class ReplicaGroupIT {
         return checkpoints;
     }
 
-    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what
-                        + "; see target/it-logs/replica-*.log");
-            }
-            Thread.sleep(250);
-        }
+    private static void await(String what, Duration timeout, BooleanSupplier condition) {
+        Awaitility.await(what + "; see target/it-logs/replica-*.log").atMost(timeout)
+                .pollInterval(Duration.ofMillis(250)).until(condition::getAsBoolean);
     }
 
     private Replica start(String name) throws IOException {
@@ -277,38 +275,14 @@ class ReplicaGroupIT {
     }
 
     private static String routes(CloudApiSimulator simulator) {
-        return SOURCES.stream().map(source -> """
-                - templatedRoute:
-                    routeTemplateRef: tencent-ssai-usage
-                    parameters:
-                      - name: sourceName
-                        value: %s
-                      - name: endpoint
-                        value: "%s"
-                      - name: topic
-                        value: %s
-                      - name: schedule
-                        value: "0/2 * * * * ?"
-                      - name: start
-                        value: %s
-                      - name: settleDelay
-                        value: PT0S
-                      - name: lookback
-                        value: PT0S
-                      - name: rateLimit
-                        value: "1"
-                      - name: accessKeyIdVariable
-                        value: REPLICA_IT_SECRET_ID_%d
-                      - name: secretKeyVariable
-                        value: REPLICA_IT_SECRET_KEY_%d
-                      - name: accountId
-                        value: "100012345678"
-                      - name: granularity
-                        value: hour
-                      - name: channelIds
-                        value: "%s"
-                """.formatted(source.name(), simulator.baseUrl(), TOPIC, source.start(), source.credential(),
-                source.credential(), source.channelId())).collect(Collectors.joining("\n"));
+        return SOURCES.stream().map(source -> TemplatedRoutes.source("tencent-ssai-usage",
+                "sourceName", source.name(), "endpoint", simulator.baseUrl().toString(), "topic", TOPIC,
+                "schedule", "0/2 * * * * ?", "start", source.start().toString(), "settleDelay", "PT0S",
+                "lookback", "PT0S", "rateLimit", "1",
+                "accessKeyIdVariable", "REPLICA_IT_SECRET_ID_" + source.credential(),
+                "secretKeyVariable", "REPLICA_IT_SECRET_KEY_" + source.credential(),
+                "accountId", "100012345678", "granularity", "hour", "channelIds", source.channelId()))
+                .collect(Collectors.joining("\n"));
     }
 
     /** One replica: the packaged jar's {@code run}, its output in target/it-logs (scanned for secrets by the build). */

@@ -2,9 +2,9 @@ package io.mediausage.collector.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.api.UsageApis;
 import io.mediausage.collector.api.UsageSource;
+import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.testing.ExampleResources;
 import java.nio.file.Path;
 import java.time.Clock;

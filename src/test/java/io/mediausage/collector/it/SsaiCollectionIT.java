@@ -2,19 +2,14 @@ package io.mediausage.collector.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.simulator.Api;
-import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.RecordedCall;
-import io.mediausage.collector.simulator.SimulatorConfig;
-import io.mediausage.collector.simulator.UsageDataModel;
 import io.mediausage.collector.simulator.UsageDataModel.SsaiChannel;
 import io.mediausage.collector.simulator.UsageDataModel.SsaiCounters;
-import io.mediausage.collector.source.CredentialsResolver;
-import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
+import io.mediausage.collector.simulator.UsageDataModel;
+import io.mediausage.collector.testing.CollectorExtension;
+import io.mediausage.collector.testing.PublishedEvents;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,10 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,9 +29,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * for mdp). Every event read back must be the simulator's figure for exactly its period, once.
  */
 class SsaiCollectionIT {
-
-    @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClass();
 
     static final String TOPIC = "usage.tencent.ssai";
     static final String SECRET_ID = "AKIDssaiIT0000000000000000000000";
@@ -57,44 +46,19 @@ class SsaiCollectionIT {
     static final LocalDate TODAY = NOW.atOffset(CST).toLocalDate();
     static final LocalDate DAILY_FIRST_DAY = TODAY.minusDays(2);
 
-    static CloudApiSimulator simulator;
-    static CollectorApplication collector;
-
-    @BeforeAll
-    static void start() throws Exception {
-        KAFKA.broker().createTopic(TOPIC, 3, true);
-        SimulatorConfig.Builder config = SimulatorConfig.builder().tencentCredential(SECRET_ID, SECRET_KEY);
-        for (SsaiChannel channel : List.of(NEWS, SPORTS, MOVIES)) {
-            config.ssaiChannel(SECRET_ID, channel.channelId(), channel.channelName(),
-                    channel.adTypes().toArray(String[]::new));
-        }
-        simulator = CloudApiSimulator.start(config.build());
-        Map<String, String> environment = Map.of("TENCENTCLOUD_SECRET_ID", SECRET_ID,
-                "TENCENTCLOUD_SECRET_KEY", SECRET_KEY);
-        CredentialsResolver credentials = name -> Optional.ofNullable(environment.get(name));
-        collector = CollectorApplication.start(new CollectorApplication.Settings(
-                Path.of("config/application.properties"),
-                Map.of("camel.main.routes-include-pattern", "classpath:it/ssai-sources.yaml",
-                        "camel.component.kafka.brokers", KAFKA.bootstrapServers(),
-                        "it.simulator-url", simulator.baseUrl().toString(),
-                        "it.ssai.hourly.start", HOURLY_START.toString(),
-                        "it.ssai.daily.start", DAILY_FIRST_DAY.atStartOfDay(CST).toInstant().toString()),
-                Clock.fixed(NOW, ZoneOffset.UTC), credentials, true));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (collector != null) {
-            collector.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
+    @RegisterExtension
+    static final CollectorExtension IT = CollectorExtension.inProcess("classpath:it/ssai-sources.yaml")
+            .topic(TOPIC, 3, true)
+            .tencentAccount(SECRET_ID, SECRET_KEY)
+            .simulator(config -> List.of(NEWS, SPORTS, MOVIES).forEach(channel -> config.ssaiChannel(SECRET_ID,
+                    channel.channelId(), channel.channelName(), channel.adTypes().toArray(String[]::new))))
+            .property("it.ssai.hourly.start", HOURLY_START.toString())
+            .property("it.ssai.daily.start", DAILY_FIRST_DAY.atStartOfDay(CST).toInstant().toString())
+            .clock(NOW).scheduled();
 
     @Test
     void should_publish_every_counter_of_every_hour_of_two_days_once_per_channel_and_ad_type() throws Exception {
-        UsageDataModel model = simulator.data();
+        UsageDataModel model = IT.simulator().data();
         Map<String, BigDecimal> expected = new HashMap<>();
         Instant end = NOW.truncatedTo(ChronoUnit.HOURS);
         for (Instant hour = HOURLY_START.truncatedTo(ChronoUnit.HOURS); hour.isBefore(end);
@@ -107,7 +71,7 @@ class SsaiCollectionIT {
         }
         assertThat(expected).hasSize(48 * 4 * 12);
 
-        Map<String, BigDecimal> published = PublishedEvents.await(KAFKA.bootstrapServers(), TOPIC, "it-ssai-hourly",
+        Map<String, BigDecimal> published = IT.awaitPublished(TOPIC, "it-ssai-hourly",
                 expected.size(), event -> {
                     assertThat(event.path("RegionId").asText()).isEqualTo("ap-shanghai");
                     assertThat(event.path("ServiceName").asText()).isEqualTo("StreamPackage SSAI");
@@ -123,7 +87,7 @@ class SsaiCollectionIT {
 
     @Test
     void should_publish_each_day_of_the_mid_roll_ads_of_every_channel_once_signed_for_mdp() throws Exception {
-        UsageDataModel model = simulator.data();
+        UsageDataModel model = IT.simulator().data();
         Map<String, BigDecimal> expected = new HashMap<>();
         for (LocalDate day = DAILY_FIRST_DAY; day.isBefore(TODAY); day = day.plusDays(1)) {
             Instant start = day.atStartOfDay(CST).toInstant();
@@ -133,7 +97,7 @@ class SsaiCollectionIT {
             }
         }
 
-        Map<String, BigDecimal> published = PublishedEvents.await(KAFKA.bootstrapServers(), TOPIC,
+        Map<String, BigDecimal> published = IT.awaitPublished(TOPIC,
                 "it-ssai-daily-mdp", expected.size(), event -> { });
 
         assertThat(published).isEqualTo(expected);
@@ -167,7 +131,7 @@ class SsaiCollectionIT {
     /** The calls of a source, told apart by what they ask: the daily source names Types, the hourly one channels. */
     private static List<RecordedCall> calls(String source) {
         boolean daily = source.equals("it-ssai-daily-mdp");
-        return simulator.calls(Api.SSAI_USAGE).stream()
+        return IT.simulator().calls(Api.SSAI_USAGE).stream()
                 .filter(c -> c.parameters().containsKey("Types") == daily).toList();
     }
 }

@@ -7,31 +7,23 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediausage.collector.simulator.Api;
-import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.FaultKind;
 import io.mediausage.collector.simulator.RecordedCall;
-import io.mediausage.collector.simulator.SimulatorConfig;
-import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import io.mediausage.collector.testing.CollectorExtension;
+import io.mediausage.collector.testing.CollectorJar.Result;
+import io.mediausage.collector.testing.TemplatedRoutes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar's log lines, as ops get them on stderr: one JSON object a line, naming the source, the window,
@@ -39,9 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * text lines with {@code USAGE_LOG_FORMAT=text}.
  */
 class StructuredLogsIT {
-
-    @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClass();
 
     static final String SOURCE = "logs-mps";
     static final String ACTION = "DescribeUsageData";
@@ -55,45 +44,21 @@ class StructuredLogsIT {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    static CloudApiSimulator simulator;
-
-    @TempDir
-    static Path workDir;
+    @RegisterExtension
+    static final CollectorExtension IT = CollectorExtension.packagedJar(simulator -> TemplatedRoutes.source(
+                    "tencent-mps-usage", "sourceName", SOURCE, "endpoint", simulator.baseUrl().toString(),
+                    "topic", "usage.logs-it.mps", "accountId", "100012345678"))
+            .topic("usage.logs-it.mps", 1, true)
+            .simulator(config -> config.tencentCredential(SECRET_ID, SECRET_KEY));
 
     /** Two UTC+8 days, which the MPS source collects as one window of exactly this range. */
     final Instant to = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(8));
     final Instant from = to.minus(Duration.ofDays(2));
     final String window = "[" + from + ", " + to + ")";
 
-    @BeforeAll
-    static void start() throws IOException {
-        simulator = CloudApiSimulator.start(SimulatorConfig.builder().tencentCredential(SECRET_ID, SECRET_KEY).build());
-        KAFKA.broker().createTopic("usage.logs-it.mps", 1, true);
-        Files.createDirectories(workDir.resolve("routes"));
-        Files.writeString(workDir.resolve("routes/sources.yaml"), """
-                - templatedRoute:
-                    routeTemplateRef: tencent-mps-usage
-                    parameters:
-                      - name: sourceName
-                        value: %s
-                      - name: endpoint
-                        value: "%s"
-                      - name: topic
-                        value: usage.logs-it.mps
-                      - name: accountId
-                        value: "100012345678"
-                """.formatted(SOURCE, simulator.baseUrl()));
-        Files.copy(Path.of("config/application.properties"), workDir.resolve("application.properties"));
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
     @Test
     void should_log_json_lines_and_name_the_request_id_of_a_retried_call_on_its_retry_line() throws Exception {
-        simulator.faults().nextCalls(FaultKind.TENCENT_INTERNAL_ERROR, 1, Api.MPS_USAGE);
+        IT.simulator().faults().nextCalls(FaultKind.TENCENT_INTERNAL_ERROR, 1, Api.MPS_USAGE);
 
         Result result = run(SECRET_KEY, Map.of());
 
@@ -197,37 +162,17 @@ class StructuredLogsIT {
 
     /** The RequestId the simulator sent back to the one call that matches. */
     private static String answeredRequestId(Predicate<RecordedCall> which) {
-        List<RecordedCall> calls = simulator.calls(Api.MPS_USAGE).stream().filter(which).toList();
+        List<RecordedCall> calls = IT.simulator().calls(Api.MPS_USAGE).stream().filter(which).toList();
         assertThat(calls).hasSize(1);
         assertThat(calls.get(0).requestId()).isNotBlank();
         return calls.get(0).requestId();
     }
 
     private Result run(String secretKey, Map<String, String> environment) throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                Path.of(System.getProperty("usage.collector.jar", "target/usage-collector.jar")).toAbsolutePath()
-                        .toString(),
-                "once", "--source", SOURCE, "--from", from.toString(), "--to", to.toString(),
-                "--config", "application.properties");
-        Path stderr = Files.createTempFile(workDir, "stderr", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectError(stderr.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("TENCENTCLOUD_") || k.startsWith("CLOUD_SDK_")
-                || k.startsWith("USAGE_"));
-        builder.environment().putAll(environment);
-        builder.environment().put("TENCENTCLOUD_SECRET_ID", SECRET_ID);
-        builder.environment().put("TENCENTCLOUD_SECRET_KEY", secretKey);
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", KAFKA.bootstrapServers());
-        Process process = builder.start();
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        Result result = new Result(process.exitValue(), stdout, Files.readString(stderr));
-        // kept for the build's scan of all test output for secrets
-        Path log = Path.of("target", "it-logs", "structured-logs-it.log");
-        Files.createDirectories(log.getParent());
-        Files.writeString(log, result.stdout() + result.stderr(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        return result;
-    }
-
-    record Result(int exitCode, String stdout, String stderr) {
+        Map<String, String> variables = new HashMap<>(environment);
+        variables.put("TENCENTCLOUD_SECRET_ID", SECRET_ID);
+        variables.put("TENCENTCLOUD_SECRET_KEY", secretKey);
+        return IT.jar().run("structured-logs-it.log", variables, "once", "--source", SOURCE, "--from",
+                from.toString(), "--to", to.toString(), "--config", "application.properties");
     }
 }

@@ -2,17 +2,12 @@ package io.mediausage.collector.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.simulator.Api;
-import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.RecordedCall;
-import io.mediausage.collector.simulator.SimulatorConfig;
 import io.mediausage.collector.simulator.UsageDataModel;
-import io.mediausage.collector.source.CredentialsResolver;
-import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
+import io.mediausage.collector.testing.CollectorExtension;
+import io.mediausage.collector.testing.PublishedEvents;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,9 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,9 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * a one-day daily window. Every event read back must be the simulator's figure, once.
  */
 class TrtcCollectionIT {
-
-    @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClass();
 
     static final String TOPIC = "usage.tencent.trtc";
     static final String SECRET_ID_A = "AKIDtrtcITaccountA00000000000000";
@@ -54,48 +43,23 @@ class TrtcCollectionIT {
     static final LocalDate FIVE_MINUTE_FIRST_DAY = TODAY.minusDays(3);
     static final LocalDate ONE_DAY = TODAY.minusDays(1);
 
-    static CloudApiSimulator simulator;
-    static CollectorApplication collector;
-
-    @BeforeAll
-    static void start() throws Exception {
-        KAFKA.broker().createTopic(TOPIC, 3, true);
-        simulator = CloudApiSimulator.start(SimulatorConfig.builder()
-                .tencentCredential(SECRET_ID_A, SECRET_KEY_A)
-                .tencentCredential(SECRET_ID_B, SECRET_KEY_B)
-                .trtcSdkAppIds(SECRET_ID_A, APPS_A.toArray(Long[]::new))
-                .trtcSdkAppIds(SECRET_ID_B, APPS_B.toArray(Long[]::new))
-                .build());
-        Map<String, String> environment = Map.of("TENCENTCLOUD_SECRET_ID", SECRET_ID_A,
-                "TENCENTCLOUD_SECRET_KEY", SECRET_KEY_A, "TRTC_B_SECRET_ID", SECRET_ID_B,
-                "TRTC_B_SECRET_KEY", SECRET_KEY_B);
-        CredentialsResolver credentials = name -> Optional.ofNullable(environment.get(name));
-        Instant todayMidnight = TODAY.atStartOfDay(CST).toInstant();
-        collector = CollectorApplication.start(new CollectorApplication.Settings(
-                Path.of("config/application.properties"),
-                Map.of("camel.main.routes-include-pattern", "classpath:it/trtc-sources.yaml",
-                        "camel.component.kafka.brokers", KAFKA.bootstrapServers(),
-                        "it.simulator-url", simulator.baseUrl().toString(),
-                        "it.trtc.daily.start", DAILY_START.toString(),
-                        "it.trtc.five-minute.start", FIVE_MINUTE_FIRST_DAY.atStartOfDay(CST).toInstant().toString(),
-                        "it.trtc.five-minute.settle-delay", Duration.between(todayMidnight, NOW).toString(),
-                        "it.trtc.one-day.start", ONE_DAY.atStartOfDay(CST).toInstant().toString()),
-                Clock.fixed(NOW, ZoneOffset.UTC), credentials, true));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (collector != null) {
-            collector.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
+    @RegisterExtension
+    static final CollectorExtension IT = CollectorExtension.inProcess("classpath:it/trtc-sources.yaml")
+            .topic(TOPIC, 3, true)
+            .tencentAccount(SECRET_ID_A, SECRET_KEY_A)
+            .tencentAccount(SECRET_ID_B, SECRET_KEY_B, "TRTC_B_SECRET_ID", "TRTC_B_SECRET_KEY")
+            .simulator(config -> config.trtcSdkAppIds(SECRET_ID_A, APPS_A.toArray(Long[]::new))
+                    .trtcSdkAppIds(SECRET_ID_B, APPS_B.toArray(Long[]::new)))
+            .property("it.trtc.daily.start", DAILY_START.toString())
+            .property("it.trtc.five-minute.start", FIVE_MINUTE_FIRST_DAY.atStartOfDay(CST).toInstant().toString())
+            .property("it.trtc.five-minute.settle-delay",
+                    Duration.between(TODAY.atStartOfDay(CST).toInstant(), NOW).toString())
+            .property("it.trtc.one-day.start", ONE_DAY.atStartOfDay(CST).toInstant().toString())
+            .clock(NOW).scheduled();
 
     @Test
     void should_publish_every_day_of_40_days_of_each_app_once_with_the_simulators_daily_figures() throws Exception {
-        UsageDataModel model = simulator.data();
+        UsageDataModel model = IT.simulator().data();
         Map<String, BigDecimal> expected = new HashMap<>();
         LocalDate firstDay = DAILY_START.atOffset(CST).toLocalDate();
         for (long app : APPS_A) {
@@ -109,7 +73,7 @@ class TrtcCollectionIT {
         }
         assertThat(firstDay.until(TODAY, ChronoUnit.DAYS)).isEqualTo(40);
 
-        Map<String, BigDecimal> published = PublishedEvents.await(KAFKA.bootstrapServers(), TOPIC, "it-trtc-daily",
+        Map<String, BigDecimal> published = IT.awaitPublished(TOPIC, "it-trtc-daily",
                 expected.size(), event -> {
                     assertThat(event.path("ServiceProviderName").asText()).isEqualTo("Tencent Cloud");
                     assertThat(event.path("RegionId").asText()).isEqualTo("ap-guangzhou");
@@ -125,7 +89,7 @@ class TrtcCollectionIT {
 
     @Test
     void should_publish_every_five_minutes_of_three_days_of_the_account_once() throws Exception {
-        UsageDataModel model = simulator.data();
+        UsageDataModel model = IT.simulator().data();
         Map<String, BigDecimal> expected = new HashMap<>();
         for (LocalDateTime t = FIVE_MINUTE_FIRST_DAY.atStartOfDay(); t.isBefore(TODAY.atStartOfDay());
                 t = t.plusMinutes(5)) {
@@ -136,7 +100,7 @@ class TrtcCollectionIT {
         }
         assertThat(expected).hasSize(3 * 288 * UsageDataModel.TRTC_USAGE_KEYS.size());
 
-        Map<String, BigDecimal> published = PublishedEvents.await(KAFKA.bootstrapServers(), TOPIC,
+        Map<String, BigDecimal> published = IT.awaitPublished(TOPIC,
                 "it-trtc-five-minute", expected.size(),
                 event -> assertThat(event.path("RegionId").asText()).isEqualTo("ap-singapore"));
 
@@ -149,14 +113,14 @@ class TrtcCollectionIT {
 
     @Test
     void should_publish_a_one_day_daily_window_as_daily_figures_of_that_day_only() throws Exception {
-        UsageDataModel model = simulator.data();
+        UsageDataModel model = IT.simulator().data();
         Map<String, BigDecimal> expected = new HashMap<>();
         for (String key : UsageDataModel.TRTC_USAGE_KEYS) {
             expected.put(PublishedEvents.key("1400000201", key, "duration", "P1D", ONE_DAY.atStartOfDay(CST).toInstant()),
                     PublishedEvents.figure(model.trtcDailyMinutes(SECRET_ID_B, 1400000201L, key, ONE_DAY)));
         }
 
-        Map<String, BigDecimal> published = PublishedEvents.await(KAFKA.bootstrapServers(), TOPIC, "it-trtc-one-day",
+        Map<String, BigDecimal> published = IT.awaitPublished(TOPIC, "it-trtc-one-day",
                 expected.size(), event -> { });
 
         assertThat(published).isEqualTo(expected);
@@ -168,7 +132,7 @@ class TrtcCollectionIT {
     }
 
     private static List<RecordedCall> trtcCalls(String secretId) {
-        return simulator.calls(Api.TRTC_USAGE).stream().filter(c -> secretId.equals(c.credential())).toList();
+        return IT.simulator().calls(Api.TRTC_USAGE).stream().filter(c -> secretId.equals(c.credential())).toList();
     }
 
     /** Days a call asked for, both dates included. */

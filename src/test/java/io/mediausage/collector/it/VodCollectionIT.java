@@ -2,27 +2,18 @@ package io.mediausage.collector.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mediausage.collector.app.CollectorApplication;
 import io.mediausage.collector.simulator.Api;
-import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.simulator.RecordedCall;
-import io.mediausage.collector.simulator.SimulatorConfig;
 import io.mediausage.collector.simulator.UsageDataModel;
-import io.mediausage.collector.source.CredentialsResolver;
-import io.mediausage.collector.testing.kafka.KafkaBrokerExtension;
+import io.mediausage.collector.testing.CollectorExtension;
+import io.mediausage.collector.testing.PublishedEvents;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,9 +23,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * event read back must be the simulator's figure, once.
  */
 class VodCollectionIT {
-
-    @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClass();
 
     static final String TOPIC = "usage.tencent.vod";
     static final String SECRET_ID = "AKIDvodIT00000000000000000000000";
@@ -47,46 +35,22 @@ class VodCollectionIT {
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     static final Instant START = NOW.minus(Duration.ofDays(10));
 
-    static CloudApiSimulator simulator;
-    static CollectorApplication collector;
-
-    @BeforeAll
-    static void start() throws Exception {
-        KAFKA.broker().createTopic(TOPIC, 3, true);
-        simulator = CloudApiSimulator.start(SimulatorConfig.builder()
-                .tencentCredential(SECRET_ID, SECRET_KEY)
-                .vodFile(SECRET_ID, INLINE_FILES.get(0), null)
-                .vodFile(SECRET_ID, INLINE_FILES.get(1), null)
-                .vodFile(SECRET_ID, LISTED_FILE, SUB_APP_ID)
-                .build());
-        Map<String, String> environment = Map.of("TENCENTCLOUD_SECRET_ID", SECRET_ID,
-                "TENCENTCLOUD_SECRET_KEY", SECRET_KEY);
-        CredentialsResolver credentials = name -> Optional.ofNullable(environment.get(name));
-        collector = CollectorApplication.start(new CollectorApplication.Settings(
-                Path.of("config/application.properties"),
-                Map.of("camel.main.routes-include-pattern", "classpath:it/vod-sources.yaml",
-                        "camel.component.kafka.brokers", KAFKA.bootstrapServers(),
-                        "it.simulator-url", simulator.baseUrl().toString(),
-                        "it.vod.start", START.toString()),
-                Clock.fixed(NOW, ZoneOffset.UTC), credentials, true));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (collector != null) {
-            collector.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
+    @RegisterExtension
+    static final CollectorExtension IT = CollectorExtension.inProcess("classpath:it/vod-sources.yaml")
+            .topic(TOPIC, 3, true)
+            .tencentAccount(SECRET_ID, SECRET_KEY)
+            .simulator(config -> config.vodFile(SECRET_ID, INLINE_FILES.get(0), null)
+                    .vodFile(SECRET_ID, INLINE_FILES.get(1), null)
+                    .vodFile(SECRET_ID, LISTED_FILE, SUB_APP_ID))
+            .property("it.vod.start", START.toString())
+            .clock(NOW).scheduled();
 
     @Test
     void should_publish_every_hour_of_ten_days_of_the_inline_files_once_with_the_simulators_figures()
             throws Exception {
         Map<String, BigDecimal> expected = expected(INLINE_FILES);
 
-        Map<String, BigDecimal> published = PublishedEvents.await(KAFKA.bootstrapServers(), TOPIC, "it-vod-inline",
+        Map<String, BigDecimal> published = IT.awaitPublished(TOPIC, "it-vod-inline",
                 expected.size(), event -> {
                     assertThat(event.path("ServiceName").asText()).isEqualTo("Video on Demand");
                     assertThat(event.path("SubAccountId").asText()).isEqualTo("100012345678");
@@ -105,7 +69,7 @@ class VodCollectionIT {
     void should_publish_every_hour_of_ten_days_of_the_listed_file_in_its_application_once() throws Exception {
         Map<String, BigDecimal> expected = expected(List.of(LISTED_FILE));
 
-        Map<String, BigDecimal> published = PublishedEvents.await(KAFKA.bootstrapServers(), TOPIC, "it-vod-file-list",
+        Map<String, BigDecimal> published = IT.awaitPublished(TOPIC, "it-vod-file-list",
                 expected.size(), event -> { });
 
         assertThat(published).isEqualTo(expected);
@@ -117,7 +81,7 @@ class VodCollectionIT {
 
     /** Plays and traffic of every hour in [START's hour, NOW's hour) that the simulator has a row for. */
     private static Map<String, BigDecimal> expected(List<String> files) {
-        UsageDataModel model = simulator.data();
+        UsageDataModel model = IT.simulator().data();
         Map<String, BigDecimal> expected = new HashMap<>();
         Instant end = NOW.truncatedTo(ChronoUnit.HOURS);
         for (String file : files) {
@@ -137,7 +101,7 @@ class VodCollectionIT {
     }
 
     private static List<RecordedCall> calls(List<String> files) {
-        return simulator.calls(Api.VOD_PLAY_STATS).stream()
+        return IT.simulator().calls(Api.VOD_PLAY_STATS).stream()
                 .filter(c -> files.contains(String.valueOf(c.parameters().get("FileId")))).toList();
     }
 }

@@ -90,6 +90,7 @@ final class AnswerMangler {
                 case SSAI_USAGE -> new Shape(api, (ObjectNode) answer.path("Info"), "UsageDetails",
                         "Impression");
                 case HUAWEI_TRANSCODE -> new Shape(api, answer, "transcode_data_list", null);
+                case CSS_TRANSCODE -> new Shape(api, answer, "DataInfoList", null);
                 default -> throw new IllegalArgumentException("no mangled answers are written for " + api);
             };
         }
@@ -137,6 +138,7 @@ final class AnswerMangler {
                     ObjectNode spec = (ObjectNode) bucket.path("spec_list").get(0);
                     spec.put("value", change.apply(spec.path("value").decimalValue()));
                 }
+                case CSS_TRANSCODE -> bucket.put("Duration", change.apply(bucket.path("Duration").decimalValue()));
             }
         }
 
@@ -163,6 +165,7 @@ final class AnswerMangler {
                 case TRTC_USAGE -> bucket.put("TimeKey", start.atOffset(UsageDataModel.UTC8).format(TIME_KEY))
                         .put("TimeStampKey", start.getEpochSecond());
                 case HUAWEI_TRANSCODE -> bucket.put("time", CloudApiSimulator.HUAWEI_TIME.format(start));
+                case CSS_TRANSCODE -> bucket.put("Time", start.atOffset(UsageDataModel.UTC8).format(TIME_KEY));
                 default -> throw new IllegalArgumentException(api + " answers have no bucket time");
             }
         }

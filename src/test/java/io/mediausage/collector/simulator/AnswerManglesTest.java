@@ -18,6 +18,7 @@ class AnswerManglesTest {
 
     static final String MPS_BODY = "{\"StartTime\":\"2024-03-01T00:00:00+08:00\",\"EndTime\":\"2024-03-02T00:00:00+08:00\"}";
     static final String HW_QUERY = "start_time=2024-03-09T07%3A00%3A00Z&end_time=2024-03-09T08%3A00%3A00Z";
+    static final String CSS_BODY = "{\"StartTime\":\"2024-03-09 00:00:00\",\"EndTime\":\"2024-03-09 23:59:59\"}";
 
     CloudApiSimulator sim;
     SimClient client;
@@ -60,6 +61,16 @@ class AnswerManglesTest {
         assertThat(sim.calls()).extracting(RecordedCall::fault).containsExactly(FaultKind.ANSWER_WITHOUT_ARRAY,
                 FaultKind.ANSWER_ARRAY_RENAMED, null);
         assertThat(sim.calls()).allMatch(RecordedCall::ok);
+    }
+
+    @Test
+    void should_add_a_css_bucket_a_day_before_the_asked_start_in_beijing_time() {
+        sim.faults().nextCalls(FaultKind.ANSWER_BUCKET_OUTSIDE_ASKED, 1, Api.CSS_TRANSCODE);
+
+        JsonNode buckets = client.tencent(Api.CSS_TRANSCODE, ID, KEY).body(CSS_BODY).response().path("DataInfoList");
+
+        assertThat(buckets.get(buckets.size() - 1).path("Time").asText()).isEqualTo("2024-03-08 00:00:00");
+        assertThat(sim.calls()).extracting(RecordedCall::fault).containsExactly(FaultKind.ANSWER_BUCKET_OUTSIDE_ASKED);
     }
 
     @Test

@@ -573,6 +573,7 @@ public final class CloudApiSimulator implements AutoCloseable {
             case TRTC_USAGE -> LocalDate.parse(start).atStartOfDay(UsageDataModel.UTC8).toInstant();
             case MPS_USAGE, VOD_PLAY_STATS -> MpsUsageHandler.parseIso(start, "StartTime", "InvalidParameterValue")
                     .toInstant();
+            case CSS_TRANSCODE -> CssTranscodeHandler.time(start, "StartTime");
             default -> null;
         };
     }

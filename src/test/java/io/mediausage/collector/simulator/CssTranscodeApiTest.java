@@ -7,28 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CssTranscodeApiTest {
 
-    static CloudApiSimulator sim;
-    static SimClient client;
-
-    @BeforeAll
-    static void start() {
-        sim = CloudApiSimulator.start(SimFixture.config().build());
-        client = new SimClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final SimulatorExtension SIM = SimulatorExtension.of(SimFixture.config());
 
     JsonNode css(String body) {
-        return client.tencent(Api.CSS_TRANSCODE, ID, KEY).body(body).response();
+        return SIM.client().tencent(Api.CSS_TRANSCODE, ID, KEY).body(body).response();
     }
 
     @Test
@@ -48,7 +36,7 @@ class CssTranscodeApiTest {
     @Test
     void should_answer_hourly_entries_each_the_sum_of_its_five_minute_figures_across_days() {
         JsonNode r = css("{\"StartTime\":\"2024-03-08T15:00:00Z\",\"EndTime\":\"2024-03-09 01:00:00\"}");
-        CssTranscodeHandler module = new CssTranscodeHandler(sim.data());
+        CssTranscodeHandler module = new CssTranscodeHandler(SIM.data());
 
         assertThat(r.get("DataInfoList")).isNotEmpty().allSatisfy(entry -> {
             assertThat(entry.get("Time").asText()).matches("2024-03-0[89] \\d\\d:00:00");

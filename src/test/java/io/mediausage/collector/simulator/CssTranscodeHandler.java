@@ -135,7 +135,8 @@ public final class CssTranscodeHandler implements CloudApiSimulator.TencentHandl
         return Instant.ofEpochSecond(seconds - Math.floorMod(seconds, bucket.getSeconds()) - BEIJING.getTotalSeconds());
     }
 
-    private static Instant time(String value, String name) {
+    /** A StartTime or EndTime as the document allows it: Beijing time or ISO 8601. */
+    static Instant time(String value, String name) {
         try {
             if (BEIJING_FORM.matcher(value).matches()) {
                 return LocalDateTime.parse(value, BEIJING_TIME).toInstant(BEIJING);

@@ -156,7 +156,7 @@ class FaultsAndRateLimitTest {
         JsonNode b = SimClient.parse(third.body());
         assertThat(b.get("error_code").asText()).isEqualTo("APIGW.0308");
         assertThat(b.get("request_id").asText()).isEqualTo(third.headers().firstValue("X-Request-Id").orElseThrow());
-        sleepQuietly(1100);
+        sleepQuietly(1100); // the scenario itself: the rate limit's one-second window passes
         assertThat(mps().errorCode()).isNull();
         assertThat(hw().statusCode()).isEqualTo(200);
     }

@@ -10,30 +10,16 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HuaweiTranscodeApiTest {
 
-    static CloudApiSimulator sim;
-    static SimClient client;
-
-    @BeforeAll
-    static void start() {
-        // functional tests must not trip the rate limit (tested in FaultsAndRateLimitTest)
-        sim = CloudApiSimulator.start(SimFixture.config().rateLimit(Api.HUAWEI_TRANSCODE, 1000).build());
-        client = new SimClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final SimulatorExtension SIM = SimulatorExtension.unthrottled(Api.HUAWEI_TRANSCODE);
 
     static String q(String domain, String start, String end) {
         StringBuilder sb = new StringBuilder();
@@ -44,12 +30,12 @@ class HuaweiTranscodeApiTest {
     }
 
     HttpResponse<String> get(String query) {
-        return client.huawei(AK, SK, PROJECT, query).send();
+        return SIM.client().huawei(AK, SK, PROJECT, query).send();
     }
 
     /** Checks a 200 answer against the model for hours [from, to] inclusive. */
     void assertMatchesModel(JsonNode body, String domain, String stream, Instant from, Instant to) {
-        UsageDataModel m = sim.data();
+        UsageDataModel m = SIM.data();
         JsonNode list = body.get("transcode_data_list");
         int i = 0;
         Map<String, BigDecimal> sums = new java.util.TreeMap<>(java.util.Comparator.comparingInt(UsageDataModel.HUAWEI_SPECS::indexOf));
@@ -80,14 +66,14 @@ class HuaweiTranscodeApiTest {
 
     @Test
     void docExampleWindowReturnsBothEndHours() {
-        String domain = sim.data().huaweiDomains(PROJECT).get(0);
+        String domain = SIM.data().huaweiDomains(PROJECT).get(0);
         HttpResponse<String> r = get(q(domain, "2024-03-09T07:00:00Z", "2024-03-09T08:00:00Z"));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("X-Request-Id")).isPresent();
         JsonNode body = SimClient.parse(r.body());
         assertThat(body.get("transcode_data_list")).hasSize(2);
         assertMatchesModel(body, domain, null, Instant.parse("2024-03-09T07:00:00Z"), Instant.parse("2024-03-09T08:00:00Z"));
-        assertThat(sim.calls(Api.HUAWEI_TRANSCODE)).last().satisfies(c -> {
+        assertThat(SIM.simulator().calls(Api.HUAWEI_TRANSCODE)).last().satisfies(c -> {
             assertThat(c.ok()).isTrue();
             assertThat(c.credential()).isEqualTo(AK);
             assertThat(c.parameters()).containsEntry("publish_domain", domain).containsEntry("project_id", PROJECT);
@@ -103,7 +89,7 @@ class HuaweiTranscodeApiTest {
         assertMatchesModel(body, null, null, Instant.parse("2024-03-08T07:00:00Z"), Instant.parse("2024-03-09T09:00:00Z"));
         // the project sum equals the sum over its domains
         Instant h = Instant.parse("2024-03-08T10:00:00Z");
-        UsageDataModel m = sim.data();
+        UsageDataModel m = SIM.data();
         for (String spec : UsageDataModel.HUAWEI_SPECS) {
             BigDecimal sum = null;
             for (String d : m.huaweiDomains(PROJECT)) {
@@ -116,7 +102,7 @@ class HuaweiTranscodeApiTest {
 
     @Test
     void streamFilterAndHoursFromNowOnAreEmpty() {
-        UsageDataModel m = sim.data();
+        UsageDataModel m = SIM.data();
         String domain = m.huaweiDomains(PROJECT).get(1);
         String stream = m.huaweiStreams(PROJECT, domain).get(0);
         HttpResponse<String> r = get(q(domain, "2024-03-10T01:00:00Z", "2024-03-10T06:00:00Z") + "&stream=" + stream);
@@ -129,7 +115,7 @@ class HuaweiTranscodeApiTest {
 
     @Test
     void modelHasAbsentZeroAndPresentValuesWithTwoDecimals() {
-        UsageDataModel m = sim.data();
+        UsageDataModel m = SIM.data();
         String domain = m.huaweiDomains(PROJECT).get(0);
         int absent = 0, zero = 0, present = 0;
         Instant h = Instant.parse("2024-03-01T00:00:00Z");
@@ -149,7 +135,7 @@ class HuaweiTranscodeApiTest {
 
     @Test
     void documentedParameterErrors() {
-        String domain = sim.data().huaweiDomains(PROJECT).get(0);
+        String domain = SIM.data().huaweiDomains(PROJECT).get(0);
         assertError(get(q(domain, "2024-03-09T08:00:00Z", "2024-03-09T08:00:00Z")), 400, "LIVE.100011001", "end_time");
         assertError(get(q(domain, "2024-03-09T09:00:00Z", "2024-03-09T08:00:00Z")), 400, "LIVE.100011001", "end_time");
         assertError(get(q(domain, "2024-03-09 07:00:00", "2024-03-09T08:00:00Z")), 400, "LIVE.100011001", "start_time");
@@ -171,21 +157,21 @@ class HuaweiTranscodeApiTest {
     @Test
     void authenticationErrors() {
         String query = q(null, "2024-03-09T07:00:00Z", "2024-03-09T08:00:00Z");
-        assertError(client.huawei(AK, "wrong-sk", PROJECT, query).send(), 401, "APIGW.0301", "Incorrect IAM authentication information");
-        assertError(client.huawei("UNKNOWNAK", SK, PROJECT, query).send(), 401, "APIGW.0301", "Incorrect IAM authentication information");
-        assertError(client.huawei(AK, SK, PROJECT, query).sdkDate(SimFixture.NOW.minus(Duration.ofMinutes(16))).send(),
+        assertError(SIM.client().huawei(AK, "wrong-sk", PROJECT, query).send(), 401, "APIGW.0301", "Incorrect IAM authentication information");
+        assertError(SIM.client().huawei("UNKNOWNAK", SK, PROJECT, query).send(), 401, "APIGW.0301", "Incorrect IAM authentication information");
+        assertError(SIM.client().huawei(AK, SK, PROJECT, query).sdkDate(SimFixture.NOW.minus(Duration.ofMinutes(16))).send(),
                 401, "APIGW.0301", "expired");
-        assertThat(client.huawei(AK, SK, PROJECT, query).sdkDate(SimFixture.NOW.minus(Duration.ofMinutes(14))).send().statusCode())
+        assertThat(SIM.client().huawei(AK, SK, PROJECT, query).sdkDate(SimFixture.NOW.minus(Duration.ofMinutes(14))).send().statusCode())
                 .isEqualTo(200);
-        assertError(client.huawei(AK, SK, PROJECT, query).headerProjectId("otherproject").send(), 401, "APIGW.0301", "X-Project-Id");
-        assertError(client.huawei(AK, SK, PROJECT, query).headerProjectId(null).send(), 401, "APIGW.0301", "X-Project-Id");
-        assertError(client.huawei(AK, SK, PROJECT, query).dontSignHost().send(), 401, "APIGW.0301", "host");
-        HttpResponse<String> r = client.huawei(AK, "wrong-sk", PROJECT, query).send();
+        assertError(SIM.client().huawei(AK, SK, PROJECT, query).headerProjectId("otherproject").send(), 401, "APIGW.0301", "X-Project-Id");
+        assertError(SIM.client().huawei(AK, SK, PROJECT, query).headerProjectId(null).send(), 401, "APIGW.0301", "X-Project-Id");
+        assertError(SIM.client().huawei(AK, SK, PROJECT, query).dontSignHost().send(), 401, "APIGW.0301", "host");
+        HttpResponse<String> r = SIM.client().huawei(AK, "wrong-sk", PROJECT, query).send();
         assertThat(SimClient.parse(r.body()).get("request_id").asText()).isEqualTo(r.headers().firstValue("X-Request-Id").orElseThrow());
         // the published guide's style (content-type signed too) verifies as well
-        assertThat(client.huawei(AK, SK, PROJECT, query).signContentType().send().statusCode()).isEqualTo(200);
+        assertThat(SIM.client().huawei(AK, SK, PROJECT, query).signContentType().send().statusCode()).isEqualTo(200);
         // a tampered query fails
-        SimClient.Hw hw = client.huawei(AK, SK, PROJECT, query);
+        SimClient.Hw hw = SIM.client().huawei(AK, SK, PROJECT, query);
         java.net.http.HttpRequest signed = hw.build();
         java.net.http.HttpRequest tampered = java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(signed.uri().toString().replace("07%3A00", "06%3A00")))
@@ -197,7 +183,7 @@ class HuaweiTranscodeApiTest {
 
     @Test
     void unknownPathIs404() {
-        HttpResponse<String> r = SimClient.send(java.net.http.HttpRequest.newBuilder(sim.baseUrl().resolve("/v2/" + PROJECT + "/stats/traffic")).GET().build());
+        HttpResponse<String> r = SimClient.send(java.net.http.HttpRequest.newBuilder(SIM.simulator().baseUrl().resolve("/v2/" + PROJECT + "/stats/traffic")).GET().build());
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.headers().firstValue("X-Request-Id")).isPresent();
         assertThat(List.of(SimClient.parse(r.body()).get("error_code").asText())).containsExactly("APIGW.0101");

@@ -11,29 +11,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MpsUsageApiTest {
 
-    static CloudApiSimulator sim;
-    static SimClient client;
-
-    @BeforeAll
-    static void start() {
-        // functional tests must not trip the rate limit (tested in FaultsAndRateLimitTest)
-        sim = CloudApiSimulator.start(SimFixture.config().rateLimit(Api.MPS_USAGE, 1000).build());
-        client = new SimClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final SimulatorExtension SIM = SimulatorExtension.unthrottled(Api.MPS_USAGE);
 
     SimClient.Tc mps(String body) {
-        return client.tencent(Api.MPS_USAGE, ID, KEY).body(body);
+        return SIM.client().tencent(Api.MPS_USAGE, ID, KEY).body(body);
     }
 
     @Test
@@ -49,7 +36,7 @@ class MpsUsageApiTest {
         assertThat(times).containsExactly("2024-03-01T00:00:00+08:00", "2024-03-02T00:00:00+08:00", "2024-03-03T00:00:00+08:00");
 
         List<String> regions = List.of("ap-guangzhou");
-        UsageDataModel m = sim.data();
+        UsageDataModel m = SIM.data();
         for (int i = 0; i < 3; i++) {
             LocalDate day = LocalDate.of(2024, 3, 1 + i);
             MpsFigure expected = m.mpsDaySummary(ID, regions, "Transcode", day);
@@ -84,7 +71,7 @@ class MpsUsageApiTest {
             }
             assertThat(det.get("Data")).hasSize(n);
         }
-        assertThat(sim.calls(Api.MPS_USAGE)).last().satisfies(c -> {
+        assertThat(SIM.simulator().calls(Api.MPS_USAGE)).last().satisfies(c -> {
             assertThat(c.ok()).isTrue();
             assertThat(c.credential()).isEqualTo(ID);
             assertThat(c.parameters()).containsEntry("StartTime", "2024-03-01T00:00:00+08:00");
@@ -103,14 +90,14 @@ class MpsUsageApiTest {
             assertThat(item.get("Summary")).hasSize(1);
             assertThat(item.get("Summary").get(0).get("Time").asText()).isEqualTo("2024-03-01T00:00:00+08:00");
             assertThat(item.get("Summary").get(0).get("Usage").asLong())
-                    .isEqualTo(sim.data().mpsDaySummary(ID, regions, type, LocalDate.of(2024, 3, 1)).usage());
+                    .isEqualTo(SIM.data().mpsDaySummary(ID, regions, type, LocalDate.of(2024, 3, 1)).usage());
         }
         assertThat(r.get("Data").get(1).get("TaskType").asText()).isEqualTo("Snapshot");
     }
 
     @Test
     void dataDependsOnTheAccountAndSomeSpecDaysAreMissing() {
-        UsageDataModel m = sim.data();
+        UsageDataModel m = SIM.data();
         int absent = 0, zero = 0, present = 0;
         for (LocalDate d = LocalDate.of(2024, 1, 1); d.isBefore(LocalDate.of(2024, 3, 1)); d = d.plusDays(1)) {
             for (String spec : m.mpsSpecs(ID, "ap-guangzhou", "Transcode")) {
@@ -173,7 +160,7 @@ class MpsUsageApiTest {
                 + "SignedHeaders=content-type, Signature=00").errorCode()).isEqualTo("AuthFailure.InvalidAuthorization");
         // scope date must be the UTC date of the timestamp: sign a timestamp one day off but send the right one
         String auth = RequestSigner.tc3(ID, KEY, "mps", now - 86400, "POST", "",
-                java.util.Map.of("content-type", "application/json; charset=utf-8", "host", sim.baseUrl().getAuthority()),
+                java.util.Map.of("content-type", "application/json; charset=utf-8", "host", SIM.simulator().baseUrl().getAuthority()),
                 body.getBytes()).authorization();
         assertThat(mps(body).authorization(auth).errorCode()).isEqualTo("AuthFailure.SignatureFailure");
         JsonNode err = mps(body).key("wrong-key").response();

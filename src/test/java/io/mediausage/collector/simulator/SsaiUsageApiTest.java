@@ -8,41 +8,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mediausage.collector.simulator.UsageDataModel.SsaiChannel;
 import io.mediausage.collector.simulator.UsageDataModel.SsaiCounters;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.net.http.HttpResponse;
-import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SsaiUsageApiTest {
 
-    static CloudApiSimulator sim;
-    static SimClient client;
-
-    @BeforeAll
-    static void start() {
-        sim = CloudApiSimulator.start(SimFixture.config().rateLimit(Api.SSAI_USAGE, 1000).build());
-        client = new SimClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final SimulatorExtension SIM = SimulatorExtension.unthrottled(Api.SSAI_USAGE);
 
     SimClient.Tc ssai(String body) {
-        return client.tencent(Api.SSAI_USAGE, ID, KEY).region("ap-shanghai").body(body);
+        return SIM.client().tencent(Api.SSAI_USAGE, ID, KEY).region("ap-shanghai").body(body);
     }
 
     /** Independent expectation: sum of hourly counters over [from, to) for one channel and ad type. */
     static SsaiCounters hours(String channel, String adType, Instant from, Instant to) {
         SsaiCounters sum = SsaiCounters.ZERO;
-        for (Instant h = from; h.isBefore(to); h = h.plus(Duration.ofHours(1))) sum = sum.plus(sim.data().ssaiCounters(channel, adType, h));
+        for (Instant h = from; h.isBefore(to); h = h.plus(Duration.ofHours(1))) sum = sum.plus(SIM.data().ssaiCounters(channel, adType, h));
         return sum;
     }
 
@@ -70,7 +58,7 @@ class SsaiUsageApiTest {
         List<String> seen = new ArrayList<>();
         Map<String, String> spelled = Map.of("Pre-roll", "Preroll", "Mid-roll", "Midroll", "VOD", "VOD");
         int i = 0;
-        for (SsaiChannel ch : sim.data().ssaiChannels(ID)) {
+        for (SsaiChannel ch : SIM.data().ssaiChannels(ID)) {
             for (String t : UsageDataModel.SSAI_AD_TYPES) {
                 if (!ch.adTypes().contains(t)) continue;
                 SsaiCounters c = hours(ch.channelId(), t, from, to);
@@ -99,7 +87,7 @@ class SsaiUsageApiTest {
 
     @Test
     void consecutiveWindowsDoNotOverlap() {
-        String ch = sim.data().ssaiChannels(ID).get(0).channelId();
+        String ch = SIM.data().ssaiChannels(ID).get(0).channelId();
         String base = ",\"ChannelIds\":[\"" + ch + "\"],\"Types\":[\"Pre-roll\"],\"Dimension\":false}";
         JsonNode whole = ssai("{\"StartTime\":\"2024-03-09T00+08:00\",\"EndTime\":\"2024-03-09T02+08:00\"" + base).response().get("Info");
         JsonNode first = ssai("{\"StartTime\":\"2024-03-09T00+08:00\",\"EndTime\":\"2024-03-09T01+08:00\"" + base).response().get("Info");
@@ -117,7 +105,7 @@ class SsaiUsageApiTest {
     void defaultWindowIsTheLast24WholeHours() {
         JsonNode info = ssai("{\"Types\":[\"VOD\"]}").response().get("Info");
         SsaiCounters expected = SsaiCounters.ZERO;
-        for (SsaiChannel ch : sim.data().ssaiChannels(ID)) {
+        for (SsaiChannel ch : SIM.data().ssaiChannels(ID)) {
             if (ch.adTypes().contains("VOD")) {
                 expected = expected.plus(hours(ch.channelId(), "VOD", SimFixture.NOW.minus(Duration.ofHours(24)), SimFixture.NOW));
             }
@@ -130,7 +118,7 @@ class SsaiUsageApiTest {
         String window = "\"StartTime\":\"2024-03-09T00+08:00\",\"EndTime\":\"2024-03-09T02+08:00\"";
         assertThat(ssai("{" + window + ",\"ChannelIds\":[\"698AAD421D3EA5656115\"]}").errorCode())
                 .isEqualTo("InvalidParameter.InvalidParameterChannelId");
-        String otherAccounts = sim.data().ssaiChannels(ID2).get(0).channelId();
+        String otherAccounts = SIM.data().ssaiChannels(ID2).get(0).channelId();
         assertThat(ssai("{" + window + ",\"ChannelIds\":[\"" + otherAccounts + "\"]}").errorCode())
                 .isEqualTo("InvalidParameter.InvalidParameterChannelId");
         assertThat(ssai("{" + window + ",\"Types\":[\"Preroll\"]}").errorCode()).isEqualTo("InvalidParameter.Type");
@@ -149,10 +137,10 @@ class SsaiUsageApiTest {
 
     @Test
     void partialFailureFault() {
-        sim.faults().nextCalls(FaultKind.SSAI_PARTIAL_FAILURE, 1);
+        SIM.simulator().faults().nextCalls(FaultKind.SSAI_PARTIAL_FAILURE, 1);
         assertThat(ssai("{}").errorCode()).isEqualTo("InternalError.GetSSAIUsagePartialFailed");
         assertThat(ssai("{}").errorCode()).isNull();
-        assertThat(sim.calls(Api.SSAI_USAGE)).extracting(RecordedCall::fault).contains(FaultKind.SSAI_PARTIAL_FAILURE);
+        assertThat(SIM.simulator().calls(Api.SSAI_USAGE)).extracting(RecordedCall::fault).contains(FaultKind.SSAI_PARTIAL_FAILURE);
     }
 
     @Test

@@ -6,35 +6,22 @@ import static io.mediausage.collector.simulator.SimFixture.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.net.http.HttpResponse;
-import java.util.concurrent.CompletableFuture;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TrtcUsageApiTest {
 
-    static CloudApiSimulator sim;
-    static SimClient client;
-
-    @BeforeAll
-    static void start() {
-        // functional tests send more than the documented 5/s; the documented rate is tested on its own simulator
-        sim = CloudApiSimulator.start(SimFixture.config().rateLimit(Api.TRTC_USAGE, 1000).build());
-        client = new SimClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    @RegisterExtension
+    static final SimulatorExtension SIM = SimulatorExtension.unthrottled(Api.TRTC_USAGE);
 
     SimClient.Tc trtc(String body) {
-        return client.tencent(Api.TRTC_USAGE, ID, KEY).region("ap-guangzhou").body(body);
+        return SIM.client().tencent(Api.TRTC_USAGE, ID, KEY).region("ap-guangzhou").body(body);
     }
 
     @Test
@@ -56,7 +43,7 @@ class TrtcUsageApiTest {
             assertThat(vals).hasSize(6);
             for (int k = 0; k < 6; k++) {
                 long expected = 0;
-                for (Long app : sim.data().trtcSdkAppIds(ID)) expected += sim.data().trtcMinutes(ID, app, keys.get(k), t);
+                for (Long app : SIM.data().trtcSdkAppIds(ID)) expected += SIM.data().trtcMinutes(ID, app, keys.get(k), t);
                 assertThat(vals.get(k).asLong()).isEqualTo(expected);
                 if (expected > 0) nonZero++;
             }
@@ -66,7 +53,7 @@ class TrtcUsageApiTest {
 
     @Test
     void longerRangesReturnDailyFiguresBothEndsIncluded() {
-        long app = sim.data().trtcSdkAppIds(ID).get(0);
+        long app = SIM.data().trtcSdkAppIds(ID).get(0);
         JsonNode r = trtc("{\"StartTime\":\"2024-03-01\",\"EndTime\":\"2024-03-02\",\"SdkAppId\":" + app + "}").response();
         JsonNode list = r.get("UsageList");
         assertThat(list).hasSize(2);
@@ -77,7 +64,7 @@ class TrtcUsageApiTest {
                 long sum = 0;
                 LocalDateTime t = LocalDate.of(2024, 3, 1 + d).atStartOfDay();
                 for (int i = 0; i < 288; i++, t = t.plusMinutes(5)) {
-                    sum += sim.data().trtcMinutes(ID, app, UsageDataModel.TRTC_USAGE_KEYS.get(k), t);
+                    sum += SIM.data().trtcMinutes(ID, app, UsageDataModel.TRTC_USAGE_KEYS.get(k), t);
                 }
                 assertThat(list.get(d).get("UsageValue").get(k).asLong()).isEqualTo(sum);
             }
@@ -103,7 +90,7 @@ class TrtcUsageApiTest {
                 .isEqualTo("InvalidParameter.QueryScaleOversize");
         assertThat(trtc("{\"StartTime\":\"2024-01-01\",\"EndTime\":\"2024-01-02\",\"SdkAppId\":1400000001}").errorCode())
                 .isEqualTo("InvalidParameter.SdkAppId");
-        long otherAccountsApp = sim.data().trtcSdkAppIds(ID2).get(0);
+        long otherAccountsApp = SIM.data().trtcSdkAppIds(ID2).get(0);
         assertThat(trtc("{\"StartTime\":\"2024-01-01\",\"EndTime\":\"2024-01-02\",\"SdkAppId\":" + otherAccountsApp + "}").errorCode())
                 .isEqualTo("InvalidParameter.SdkAppId");
         assertThat(trtc("{\"StartTime\":\"2024-01-01T00:00:00+08:00\",\"EndTime\":\"2024-01-02\"}").errorCode())

@@ -14,32 +14,26 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class VodPlayStatApiTest {
 
-    static CloudApiSimulator sim;
-    static SimClient client;
+    @RegisterExtension
+    static final SimulatorExtension SIM = SimulatorExtension.unthrottled(Api.VOD_PLAY_STATS);
+
     static VodFile file;
     static VodFile subAppFile;
 
     @BeforeAll
-    static void start() {
-        sim = CloudApiSimulator.start(SimFixture.config().rateLimit(Api.VOD_PLAY_STATS, 1000).build());
-        client = new SimClient(sim);
-        file = sim.data().vodFiles(ID).stream().filter(f -> f.subAppId() == null).findFirst().orElseThrow();
-        subAppFile = sim.data().vodFiles(ID).stream().filter(f -> f.subAppId() != null).findFirst().orElseThrow();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
+    static void chooseFiles() {
+        file = SIM.data().vodFiles(ID).stream().filter(f -> f.subAppId() == null).findFirst().orElseThrow();
+        subAppFile = SIM.data().vodFiles(ID).stream().filter(f -> f.subAppId() != null).findFirst().orElseThrow();
     }
 
     static String body(String fileId, String start, String end, String extra) {
@@ -47,14 +41,14 @@ class VodPlayStatApiTest {
     }
 
     SimClient.Tc vod(String body) {
-        return client.tencent(Api.VOD_PLAY_STATS, ID, KEY).body(body);
+        return SIM.client().tencent(Api.VOD_PLAY_STATS, ID, KEY).body(body);
     }
 
     /** Expected rows for hourly buckets [from, to): present hours only. */
     static List<String> expectedHours(String fileId, Instant from, Instant to) {
         List<String> out = new ArrayList<>();
         for (Instant h = from; h.isBefore(to); h = h.plus(Duration.ofHours(1))) {
-            Optional<VodFigure> f = sim.data().vodHour(fileId, h);
+            Optional<VodFigure> f = SIM.data().vodHour(fileId, h);
             if (f.isPresent()) {
                 out.add(h.atOffset(UsageDataModel.UTC8) + " " + f.get().playTimes() + " " + f.get().traffic());
             }
@@ -97,7 +91,7 @@ class VodPlayStatApiTest {
             boolean any = false;
             Instant h = LocalDate.of(2024, 3, d).atStartOfDay(UsageDataModel.UTC8).toInstant();
             for (int i = 0; i < 24; i++, h = h.plus(Duration.ofHours(1))) {
-                Optional<VodFigure> f = sim.data().vodHour(file.fileId(), h);
+                Optional<VodFigure> f = SIM.data().vodHour(file.fileId(), h);
                 if (f.isPresent()) {
                     any = true;
                     plays += f.get().playTimes();
@@ -157,8 +151,8 @@ class VodPlayStatApiTest {
         long ts = SimFixture.NOW.getEpochSecond();
         String ct = "application/x-www-form-urlencoded";
         RequestSigner.Signed s = RequestSigner.tc3(ID, KEY, "vod", ts, "GET", query,
-                Map.of("content-type", ct, "host", sim.baseUrl().getAuthority()), new byte[0]);
-        HttpRequest req = HttpRequest.newBuilder(sim.baseUrl().resolve("/?" + query)).GET()
+                Map.of("content-type", ct, "host", SIM.simulator().baseUrl().getAuthority()), new byte[0]);
+        HttpRequest req = HttpRequest.newBuilder(SIM.simulator().baseUrl().resolve("/?" + query)).GET()
                 .header("Content-Type", ct).header("Authorization", s.authorization())
                 .header("X-TC-Action", "DescribeMediaPlayStatDetails").header("X-TC-Version", "2018-07-17")
                 .header("X-TC-Timestamp", Long.toString(ts)).build();

@@ -4,31 +4,28 @@ import static io.mediausage.collector.api.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.ExampleAnswerTest;
 import io.mediausage.collector.testing.TestSources;
 import io.mediausage.collector.window.Window;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** ListTranscodeData answers that are not what the document describes are refused, not read as less usage. */
-class LiveTranscodeUsageAnswersTest {
-
-    private final LiveTranscodeUsageApi api = new LiveTranscodeUsageApi();
-    private final ObjectMapper json = new ObjectMapper();
+class LiveTranscodeUsageAnswersTest extends ExampleAnswerTest {
 
     /** 07:00 UTC, asked from 07:00 to 08:00 with both hours included, as the document's example. */
     private static final Window ONE_HOUR = new Window(Instant.parse("2020-08-18T07:00:00Z"),
             Instant.parse("2020-08-18T08:00:00Z"));
+
+    LiveTranscodeUsageAnswersTest() {
+        super(new LiveTranscodeUsageApi(), "ListTranscodeData", "huawei-list-transcode-data.json");
+    }
 
     static Stream<Arguments> mangles() {
         return Stream.of(
@@ -64,20 +61,10 @@ class LiveTranscodeUsageAnswersTest {
                         + "twice, with 256.23 and 1.5"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("mangles")
-    void should_refuse_an_answer_that_is_not_what_the_document_describes(String name, Consumer<ObjectNode> mangle,
-            String saying) throws Exception {
-        ObjectNode answer = example();
-        mangle.accept(answer);
-
-        assertRefused(() -> api.measurements(answer, call()), "ListTranscodeData failed: InvalidAnswer", saying);
-    }
-
     @Test
     void should_refuse_an_empty_body_handed_to_it() {
-        assertRefused(() -> api.measurements(json.missingNode(), call()), "the answer body is empty");
-        assertRefused(() -> api.measurements(json.nullNode(), call()), "the answer body is 'null'");
+        assertRefused(() -> measurements(JSON.missingNode()), "the answer body is empty");
+        assertRefused(() -> measurements(JSON.nullNode()), "the answer body is 'null'");
     }
 
     @Test
@@ -85,7 +72,7 @@ class LiveTranscodeUsageAnswersTest {
         ObjectNode answer = example();
         ((ArrayNode) answer.path("transcode_data_list")).add(sample(answer).deepCopy());
 
-        assertThat(api.measurements(answer, call())).hasSize(2);
+        assertThat(measurements(answer)).hasSize(2);
     }
 
     @Test
@@ -93,16 +80,13 @@ class LiveTranscodeUsageAnswersTest {
         ObjectNode answer = example();
         answer.putArray("transcode_data_list");
 
-        assertThat(api.measurements(answer, call())).isEmpty();
+        assertThat(measurements(answer)).isEmpty();
     }
 
-    private ApiCall call() {
-        return api.calls(TestSources.source(api, "https://live.cn-north-4.myhuaweicloud.com", Map.of("projectId",
+    @Override
+    protected ApiCall call() {
+        return api().calls(TestSources.source(api(), "https://live.cn-north-4.myhuaweicloud.com", Map.of("projectId",
                 "0a1b2c3d4e5f", "region", "cn-north-4")), ONE_HOUR).get(0);
-    }
-
-    private static Consumer<ObjectNode> mangle(Consumer<ObjectNode> mangle) {
-        return mangle;
     }
 
     private static ObjectNode sample(JsonNode answer) {
@@ -111,11 +95,5 @@ class LiveTranscodeUsageAnswersTest {
 
     private static ObjectNode spec(JsonNode answer) {
         return (ObjectNode) sample(answer).path("spec_list").get(0);
-    }
-
-    private ObjectNode example() throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/api-examples/huawei-list-transcode-data.json")) {
-            return (ObjectNode) json.readTree(in);
-        }
     }
 }

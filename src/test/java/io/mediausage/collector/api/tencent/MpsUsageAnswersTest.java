@@ -1,35 +1,31 @@
 package io.mediausage.collector.api.tencent;
 
-import static io.mediausage.collector.api.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.ExampleAnswerTest;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.testing.TestSources;
 import io.mediausage.collector.window.Window;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
 
 /** DescribeUsageData answers that are not what the document describes are refused, not read as less usage. */
-class MpsUsageAnswersTest {
-
-    private final MpsUsageApi api = new MpsUsageApi();
-    private final ObjectMapper json = new ObjectMapper();
+class MpsUsageAnswersTest extends ExampleAnswerTest {
 
     /** 2019-07-02 (UTC+8), one day: asked from 07-02 to 07-03, both days included. */
     private static final Window FIRST_DAY = new Window(Instant.parse("2019-07-01T16:00:00Z"),
             Instant.parse("2019-07-02T16:00:00Z"));
+
+    MpsUsageAnswersTest() {
+        super(new MpsUsageApi(), "DescribeUsageData", "mps-describe-usage-data.json");
+    }
 
     static Stream<Arguments> mangles() {
         return Stream.of(
@@ -60,22 +56,12 @@ class MpsUsageAnswersTest {
                                 + "with 1 and 2"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("mangles")
-    void should_refuse_an_answer_that_is_not_what_the_document_describes(String name, Consumer<ObjectNode> mangle,
-            String saying) throws Exception {
-        ObjectNode answer = example();
-        mangle.accept(answer);
-
-        assertRefused(() -> api.measurements(answer, call()), "DescribeUsageData failed: InvalidAnswer", saying);
-    }
-
     @Test
     void should_publish_a_day_listed_twice_with_the_same_figures_once() throws Exception {
         ObjectNode answer = example();
         items(answer).add(item(answer).deepCopy());
 
-        assertThat(api.measurements(answer, call())).hasSize(6)
+        assertThat(measurements(answer)).hasSize(6)
                 .extracting(UsageMeasurement::skuId, UsageMeasurement::metric).doesNotHaveDuplicates();
     }
 
@@ -84,22 +70,19 @@ class MpsUsageAnswersTest {
         ObjectNode answer = example();
         answer.putArray("Data");
 
-        assertThat(api.measurements(answer, call())).isEmpty();
+        assertThat(measurements(answer)).isEmpty();
     }
 
     @Test
     void should_filter_the_asked_end_day_outside_the_window_without_refusing_the_answer() throws Exception {
-        assertThat(api.measurements(example(), call()))
+        assertThat(measurements(example()))
                 .allSatisfy(m -> assertThat(m.periodStart()).isEqualTo(FIRST_DAY.start()));
     }
 
-    private ApiCall call() {
-        return api.calls(TestSources.source(api, "https://mps.intl.tencentcloudapi.com", Map.of("accountId",
+    @Override
+    protected ApiCall call() {
+        return api().calls(TestSources.source(api(), "https://mps.intl.tencentcloudapi.com", Map.of("accountId",
                 "100012345678", "processRegions", "ap-guangzhou", "taskTypes", "Transcode")), FIRST_DAY).get(0);
-    }
-
-    private static Consumer<ObjectNode> mangle(Consumer<ObjectNode> mangle) {
-        return mangle;
     }
 
     private static ObjectNode task(JsonNode answer) {
@@ -116,11 +99,5 @@ class MpsUsageAnswersTest {
 
     private static ObjectNode item(JsonNode answer) {
         return (ObjectNode) items(answer).get(0);
-    }
-
-    private ObjectNode example() throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/api-examples/mps-describe-usage-data.json")) {
-            return (ObjectNode) json.readTree(in).path("Response");
-        }
     }
 }

@@ -1,36 +1,32 @@
 package io.mediausage.collector.api.tencent;
 
-import static io.mediausage.collector.api.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.ExampleAnswerTest;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.testing.TestSources;
 import io.mediausage.collector.window.Window;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** DescribeStreamPackageSSAIUsage answers that are not what the document describes are refused, not read as less. */
-class SsaiUsageAnswersTest {
-
-    private final SsaiUsageApi api = new SsaiUsageApi();
-    private final ObjectMapper json = new ObjectMapper();
+class SsaiUsageAnswersTest extends ExampleAnswerTest {
 
     /** 2025-05-01 00:00 to 01:00 UTC+8: the first hour of the document's example query. */
     private static final Window FIRST_HOUR = new Window(Instant.parse("2025-04-30T16:00:00Z"),
             Instant.parse("2025-04-30T17:00:00Z"));
+
+    SsaiUsageAnswersTest() {
+        super(new SsaiUsageApi(), "DescribeStreamPackageSSAIUsage", "ssai-describe-stream-package-ssai-usage.json");
+    }
 
     static Stream<Arguments> mangles() {
         return Stream.of(
@@ -61,23 +57,12 @@ class SsaiUsageAnswersTest {
                         "of 66503E8E0000930000F9 Preroll ad_request_success is listed twice, with 1 and 2"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("mangles")
-    void should_refuse_an_answer_that_is_not_what_the_document_describes(String name, Consumer<ObjectNode> mangle,
-            String saying) throws Exception {
-        ObjectNode answer = example();
-        mangle.accept(answer);
-
-        assertRefused(() -> api.measurements(answer, call()), "DescribeStreamPackageSSAIUsage failed: InvalidAnswer",
-                saying);
-    }
-
     @Test
     void should_take_the_quartiles_in_the_sdks_spelling() throws Exception {
         ObjectNode answer = example();
         detail(answer).set("FirstQuartile", detail(answer).remove("FirstQuarter"));
 
-        assertThat(api.measurements(answer, call())).hasSize(12);
+        assertThat(measurements(answer)).hasSize(12);
     }
 
     @Test
@@ -85,7 +70,7 @@ class SsaiUsageAnswersTest {
         ObjectNode answer = example();
         detail(answer).put("AdMarkerTime", 12.5).put("ReplacedTime", 0.25);
 
-        assertThat(api.measurements(answer, call())).extracting(UsageMeasurement::quantity)
+        assertThat(measurements(answer)).extracting(UsageMeasurement::quantity)
                 .contains(new BigDecimal("12.5"), new BigDecimal("0.25"));
     }
 
@@ -94,17 +79,14 @@ class SsaiUsageAnswersTest {
         ObjectNode answer = example();
         info(answer).putArray("UsageDetails");
 
-        assertThat(api.measurements(answer, call())).isEmpty();
+        assertThat(measurements(answer)).isEmpty();
     }
 
-    private ApiCall call() {
-        return api.calls(TestSources.source(api, "https://mps.tencentcloudapi.com", Map.of("accountId",
+    @Override
+    protected ApiCall call() {
+        return api().calls(TestSources.source(api(), "https://mps.tencentcloudapi.com", Map.of("accountId",
                 "100012345678", "region", "ap-shanghai", "granularity", "hour", "service", "mps", "version",
                 "2019-06-12")), FIRST_HOUR).get(0);
-    }
-
-    private static Consumer<ObjectNode> mangle(Consumer<ObjectNode> mangle) {
-        return mangle;
     }
 
     private static ObjectNode info(JsonNode answer) {
@@ -113,12 +95,5 @@ class SsaiUsageAnswersTest {
 
     private static ObjectNode detail(JsonNode answer) {
         return (ObjectNode) info(answer).path("UsageDetails").get(0);
-    }
-
-    private ObjectNode example() throws Exception {
-        try (InputStream in = getClass().getResourceAsStream(
-                "/api-examples/ssai-describe-stream-package-ssai-usage.json")) {
-            return (ObjectNode) json.readTree(in).path("Response");
-        }
     }
 }

@@ -1,36 +1,32 @@
 package io.mediausage.collector.api.tencent;
 
-import static io.mediausage.collector.api.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.ExampleAnswerTest;
 import io.mediausage.collector.event.UsageMeasurement;
 import io.mediausage.collector.testing.TestSources;
 import io.mediausage.collector.window.Window;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** DescribeTrtcUsage answers that are not what the document describes are refused, not read as less usage. */
-class TrtcUsageAnswersTest {
-
-    private final TrtcUsageApi api = new TrtcUsageApi();
-    private final ObjectMapper json = new ObjectMapper();
+class TrtcUsageAnswersTest extends ExampleAnswerTest {
 
     /** 2022-01-01 and 2022-01-02 (UTC+8), the two days of the document's example, asked as they are. */
     private static final Window BOTH_EXAMPLE_DAYS = new Window(Instant.parse("2021-12-31T16:00:00Z"),
             Instant.parse("2022-01-02T16:00:00Z"));
+
+    TrtcUsageAnswersTest() {
+        super(new TrtcUsageApi(), "DescribeTrtcUsage", "trtc-describe-trtc-usage.json");
+    }
 
     static Stream<Arguments> mangles() {
         return Stream.of(
@@ -57,22 +53,12 @@ class TrtcUsageAnswersTest {
                 }), "of 1400123456 Audio duration is listed twice, with 10 and 11"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("mangles")
-    void should_refuse_an_answer_that_is_not_what_the_document_describes(String name, Consumer<ObjectNode> mangle,
-            String saying) throws Exception {
-        ObjectNode answer = example();
-        mangle.accept(answer);
-
-        assertRefused(() -> api.measurements(answer, call()), "DescribeTrtcUsage failed: InvalidAnswer", saying);
-    }
-
     @Test
     void should_take_fractional_minutes_as_they_are() throws Exception {
         ObjectNode answer = example();
         ((ArrayNode) entry(answer).path("UsageValue")).set(0, 10.25);
 
-        assertThat(api.measurements(answer, call())).extracting(UsageMeasurement::quantity)
+        assertThat(measurements(answer)).extracting(UsageMeasurement::quantity)
                 .contains(new BigDecimal("10.25"));
     }
 
@@ -81,7 +67,7 @@ class TrtcUsageAnswersTest {
         ObjectNode answer = example();
         ((ArrayNode) answer.path("UsageList")).add(entry(answer).deepCopy());
 
-        assertThat(api.measurements(answer, call())).hasSize(12);
+        assertThat(measurements(answer)).hasSize(12);
     }
 
     @Test
@@ -89,26 +75,17 @@ class TrtcUsageAnswersTest {
         ObjectNode answer = example();
         answer.putArray("UsageList");
 
-        assertThat(api.measurements(answer, call())).isEmpty();
+        assertThat(measurements(answer)).isEmpty();
     }
 
-    private ApiCall call() {
-        return api.calls(TestSources.source(api, "https://trtc.tencentcloudapi.com", Map.of("accountId",
+    @Override
+    protected ApiCall call() {
+        return api().calls(TestSources.source(api(), "https://trtc.tencentcloudapi.com", Map.of("accountId",
                 "100012345678", "region", "ap-guangzhou", "granularity", "daily", "sdkAppIds", "1400123456")),
                 BOTH_EXAMPLE_DAYS).get(0);
     }
 
-    private static Consumer<ObjectNode> mangle(Consumer<ObjectNode> mangle) {
-        return mangle;
-    }
-
     private static ObjectNode entry(JsonNode answer) {
         return (ObjectNode) answer.path("UsageList").get(0);
-    }
-
-    private ObjectNode example() throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/api-examples/trtc-describe-trtc-usage.json")) {
-            return (ObjectNode) json.readTree(in).path("Response");
-        }
     }
 }

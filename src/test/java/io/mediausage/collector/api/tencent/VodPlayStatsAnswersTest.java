@@ -1,34 +1,30 @@
 package io.mediausage.collector.api.tencent;
 
-import static io.mediausage.collector.api.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediausage.collector.api.ApiCall;
+import io.mediausage.collector.api.ExampleAnswerTest;
 import io.mediausage.collector.testing.TestSources;
 import io.mediausage.collector.window.Window;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** DescribeMediaPlayStatDetails answers that are not what the document describes are refused, not read as less. */
-class VodPlayStatsAnswersTest {
-
-    private final VodPlayStatsApi api = new VodPlayStatsApi();
-    private final ObjectMapper json = new ObjectMapper();
+class VodPlayStatsAnswersTest extends ExampleAnswerTest {
 
     /** The document's example: 2021-01-01 00:00 to 02:00 (UTC+8), hourly. */
     private static final Window EXAMPLE_HOURS = new Window(Instant.parse("2020-12-31T16:00:00Z"),
             Instant.parse("2020-12-31T18:00:00Z"));
+
+    VodPlayStatsAnswersTest() {
+        super(new VodPlayStatsApi(), "DescribeMediaPlayStatDetails", "vod-describe-media-play-stat-details.json");
+    }
 
     static Stream<Arguments> mangles() {
         return Stream.of(
@@ -57,23 +53,12 @@ class VodPlayStatsAnswersTest {
                                 + "with 13 and 14"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("mangles")
-    void should_refuse_an_answer_that_is_not_what_the_document_describes(String name, Consumer<ObjectNode> mangle,
-            String saying) throws Exception {
-        ObjectNode answer = example();
-        mangle.accept(answer);
-
-        assertRefused(() -> api.measurements(answer, call()), "DescribeMediaPlayStatDetails failed: InvalidAnswer",
-                saying);
-    }
-
     @Test
     void should_publish_an_hour_listed_twice_with_the_same_figures_once() throws Exception {
         ObjectNode answer = example();
         ((ArrayNode) answer.path("PlayStatInfoSet")).add(stat(answer).deepCopy());
 
-        assertThat(api.measurements(answer, call())).hasSize(4);
+        assertThat(measurements(answer)).hasSize(4);
     }
 
     @Test
@@ -81,7 +66,7 @@ class VodPlayStatsAnswersTest {
         ObjectNode answer = example();
         answer.putArray("PlayStatInfoSet");
 
-        assertThat(api.measurements(answer, call())).isEmpty();
+        assertThat(measurements(answer)).isEmpty();
     }
 
     @Test
@@ -90,26 +75,17 @@ class VodPlayStatsAnswersTest {
         ((ArrayNode) answer.path("PlayStatInfoSet")).add(stat(answer).deepCopy()
                 .put("Time", "2021-01-01T02:00:00+08:00"));
 
-        assertThat(api.measurements(answer, call())).hasSize(4)
+        assertThat(measurements(answer)).hasSize(4)
                 .allSatisfy(m -> assertThat(EXAMPLE_HOURS.containsBucket(m.periodStart())).isTrue());
     }
 
-    private ApiCall call() {
-        return api.calls(TestSources.source(api, "https://vod.tencentcloudapi.com", Map.of("accountId",
+    @Override
+    protected ApiCall call() {
+        return api().calls(TestSources.source(api(), "https://vod.tencentcloudapi.com", Map.of("accountId",
                 "100012345678", "granularity", "hour", "fileIds", "5285485487985271487")), EXAMPLE_HOURS).get(0);
-    }
-
-    private static Consumer<ObjectNode> mangle(Consumer<ObjectNode> mangle) {
-        return mangle;
     }
 
     private static ObjectNode stat(JsonNode answer) {
         return (ObjectNode) answer.path("PlayStatInfoSet").get(0);
-    }
-
-    private ObjectNode example() throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/api-examples/vod-describe-media-play-stat-details.json")) {
-            return (ObjectNode) json.readTree(in).path("Response");
-        }
     }
 }

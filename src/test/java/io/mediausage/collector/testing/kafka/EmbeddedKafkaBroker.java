@@ -16,7 +16,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -29,6 +28,7 @@ import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Features;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.awaitility.Awaitility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -173,22 +173,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * Waits until the broker's metadata has the topic with a leader for every partition: a created topic is not
      * at once described, produced to or read from (seen as UnknownTopicOrPartition on a busy machine).
      */
-    private static void awaitLeaders(Admin admin, String name) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            try {
-                if (admin.describeTopics(List.of(name)).allTopicNames().get(10, TimeUnit.SECONDS).get(name)
-                        .partitions().stream().allMatch(partition -> partition.leader() != null)) {
-                    return;
-                }
-            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+    private static void awaitLeaders(Admin admin, String name) {
+        Awaitility.await("a leader for every partition of topic " + name).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
                 // not known yet: ask again
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("topic " + name + " has no leader 30 s after its creation");
-            }
-            Thread.sleep(50);
-        }
+                .ignoreExceptionsInstanceOf(ExecutionException.class)
+                .ignoreExceptionsInstanceOf(java.util.concurrent.TimeoutException.class)
+                .until(() -> admin.describeTopics(List.of(name)).allTopicNames().get(10, TimeUnit.SECONDS).get(name)
+                        .partitions().stream().allMatch(partition -> partition.leader() != null));
     }
 
     /** A new admin client for this broker; the caller closes it. */
@@ -306,24 +298,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Ready = the admin client sees this node as a live (registered, unfenced) broker. */
     private void awaitReady() {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        Exception last = null;
         try (Admin admin = admin()) {
-            while (System.nanoTime() < deadline) {
-                try {
-                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
-                        return;
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted waiting for broker", e);
-                } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-                    last = e;
-                }
-                sleep(50);
-            }
+            Awaitility.await("Kafka broker " + bootstrapServers() + " ready").atMost(READY_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(50))
+                    .ignoreExceptionsInstanceOf(ExecutionException.class)
+                    .ignoreExceptionsInstanceOf(java.util.concurrent.TimeoutException.class)
+                    .until(() -> !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty());
         }
-        throw new IllegalStateException("Kafka broker " + bootstrapServers() + " not ready after " + READY_TIMEOUT, last);
     }
 
     static int freePort() {
@@ -349,15 +330,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             });
         } catch (IOException e) {
             LOG.warn("could not delete {}: {}", dir, e.toString());
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 
