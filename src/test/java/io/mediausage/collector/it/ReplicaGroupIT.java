@@ -132,9 +132,10 @@ class ReplicaGroupIT {
             }
 
             Replica sleeper = busiestOwner();
-            long frozenAt = sleeper.logLength();
             sleeper.signal("STOP");
             Instant frozen = Instant.now();
+            // read once it is stopped: what it logged until the signal came (a window it had committed) is before
+            long frozenAt = sleeper.logLength();
             List<Replica> others = live().stream().filter(replica -> replica != sleeper).toList();
             await("the sources of the frozen " + sleeper.name + " to move", SESSION_TIMEOUT.plus(SCHEDULE).plus(SLACK),
                     () -> everySourceOwnedOnce(others));
