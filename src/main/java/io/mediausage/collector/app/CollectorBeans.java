@@ -153,7 +153,10 @@ public final class CollectorBeans implements CamelConfiguration {
         return new DeadLetterRecordProcessor(json, clock);
     }
 
-    /** camel-http's clients' limits and rate-limited sends ({@code camel.component.http.http-client-configurer = #usageAnswerLimits}). */
+    /**
+     * camel-http's clients' limits and rate-limited sends
+     * ({@code camel.component.http.http-client-configurer = #usageAnswerLimits}).
+     */
     @BindToRegistry("usageAnswerLimits")
     public AnswerLimitsConfigurer usageAnswerLimits(CamelContext camelContext) {
         return new AnswerLimitsConfigurer(camelContext::resolvePropertyPlaceholders, rateLimiters);

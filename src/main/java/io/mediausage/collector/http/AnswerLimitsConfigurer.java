@@ -1,9 +1,9 @@
 package io.mediausage.collector.http;
 
+import io.mediausage.collector.ratelimit.ApiRateLimiters;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import io.mediausage.collector.ratelimit.ApiRateLimiters;
 import java.util.function.UnaryOperator;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.hc.client5.http.impl.ChainElement;
