@@ -48,6 +48,8 @@ public final class CollectorBeans implements CamelConfiguration {
     private final SourceCatalog sourceCatalog;
     private final CollectionPlanner collectionPlanner;
     private final UsageMetrics metrics;
+    /** Shared by the call route, which takes the permits, and the HTTP clients, which send the requests. */
+    private final ApiRateLimiters rateLimiters = new ApiRateLimiters();
 
     /** @param ownership which sources this process runs on schedule (see the group package) */
     public CollectorBeans(Clock clock, CredentialsResolver credentialsResolver, CheckpointStore checkpoints,
@@ -143,7 +145,7 @@ public final class CollectorBeans implements CamelConfiguration {
 
     @BindToRegistry("apiRateLimit")
     public ApiRateLimitProcessor apiRateLimit() {
-        return new ApiRateLimitProcessor(new ApiRateLimiters());
+        return new ApiRateLimitProcessor(rateLimiters);
     }
 
     @BindToRegistry("deadLetterRecord")
@@ -151,9 +153,12 @@ public final class CollectorBeans implements CamelConfiguration {
         return new DeadLetterRecordProcessor(json, clock);
     }
 
-    /** camel-http's clients' limits ({@code camel.component.http.http-client-configurer = #usageAnswerLimits}). */
+    /**
+     * camel-http's clients' limits and rate-limited sends
+     * ({@code camel.component.http.http-client-configurer = #usageAnswerLimits}).
+     */
     @BindToRegistry("usageAnswerLimits")
     public AnswerLimitsConfigurer usageAnswerLimits(CamelContext camelContext) {
-        return new AnswerLimitsConfigurer(camelContext::resolvePropertyPlaceholders);
+        return new AnswerLimitsConfigurer(camelContext::resolvePropertyPlaceholders, rateLimiters);
     }
 }

@@ -13,11 +13,17 @@ import java.util.concurrent.TimeUnit;
  * credentials: the clouds count requests per account and action, not per route.
  *
  * <p>Requests are spaced evenly (a one-permit bucket refilled at the rate) rather than allowed in bursts, so no
- * one-second window at the server ever sees more than the rate.
+ * one-second window at the server ever sees more than the rate. The spacing is kept twice: a call takes its permit
+ * ({@link #acquire}) in the call route, before it is signed; the HTTP client then spaces the requests themselves
+ * ({@link #awaitSend()}) just before it writes them. The calls that took their permits 250 ms apart can be held up
+ * between permit and send (the first call of a fresh JVM loads its signer and builds its HTTP client for a second or
+ * more, and the others wait behind it): they then leave one by one, not together.
  */
 public final class ApiRateLimiters {
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Limit> limits = new ConcurrentHashMap<>();
+    /** The send spacing of the permit this thread took and has not sent yet: camel-http sends on the route's thread. */
+    private final ThreadLocal<Bucket> permitHeld = new ThreadLocal<>();
 
     /**
      * Blocks until a request of {@code action} with {@code accessKeyId} may go out at {@code perSecond}.
@@ -26,18 +32,49 @@ public final class ApiRateLimiters {
      * woke late from a pause (GC, a busy CPU) would go out together as a burst the cloud counts as one.
      */
     public void acquire(String accessKeyId, String action, double perSecond) throws InterruptedException {
-        Bucket bucket = bucket(accessKeyId, action, perSecond);
+        Limit limit = limit(accessKeyId, action, perSecond);
+        take(limit.permits());
+        permitHeld.set(limit.sends());
+    }
+
+    /**
+     * Called by the HTTP client just before it writes a request: if this thread holds a permit, uses it up, waiting
+     * until the request is spaced from the previous one sent under the same limit. It waits only when the call was
+     * held up past its permit's slot.
+     */
+    public void awaitSend() throws InterruptedException {
+        Bucket sends = permitHeld.get();
+        if (sends != null) {
+            permitHeld.remove();
+            take(sends);
+        }
+    }
+
+    Bucket bucket(String accessKeyId, String action, double perSecond) {
+        return limit(accessKeyId, action, perSecond).permits();
+    }
+
+    private Limit limit(String accessKeyId, String action, double perSecond) {
+        // the first declared rate of a pair wins: two sources sharing credentials share one limit
+        return limits.computeIfAbsent(accessKeyId + "\u001f" + action,
+                key -> new Limit(oneAtATime(perSecond), oneAtATime(perSecond)));
+    }
+
+    private static Bucket oneAtATime(double perSecond) {
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(1)
+                        .refillGreedy(1, Duration.ofNanos(Math.round(1_000_000_000d / perSecond))).build())
+                .build();
+    }
+
+    private static void take(Bucket bucket) throws InterruptedException {
         ConsumptionProbe probe;
         while (!(probe = bucket.tryConsumeAndReturnRemaining(1)).isConsumed()) {
             TimeUnit.NANOSECONDS.sleep(probe.getNanosToWaitForRefill());
         }
     }
 
-    Bucket bucket(String accessKeyId, String action, double perSecond) {
-        // the first declared rate of a pair wins: two sources sharing credentials share one limit
-        return buckets.computeIfAbsent(accessKeyId + "\u001f" + action, key -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(1)
-                        .refillGreedy(1, Duration.ofNanos(Math.round(1_000_000_000d / perSecond))).build())
-                .build());
+    /** The permits that space the calls, and the turns that space their requests as they are sent. */
+    private record Limit(Bucket permits, Bucket sends) {
     }
 }

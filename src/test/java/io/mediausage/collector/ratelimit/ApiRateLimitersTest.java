@@ -2,6 +2,13 @@ package io.mediausage.collector.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ApiRateLimitersTest {
@@ -43,5 +50,34 @@ class ApiRateLimitersTest {
         }
         // one permit was waiting; the next three still come 50 ms apart
         assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(145);
+    }
+
+    @Test
+    void should_space_the_sends_of_calls_held_up_between_permit_and_send() throws Exception {
+        // six calls at 4/s take their permits 250 ms apart, and are all held up until 1.6 s after the first one's
+        // (the first call of a fresh JVM builds its HTTP client meanwhile): they still go out 250 ms apart
+        CountDownLatch stallOver = new CountDownLatch(1);
+        ExecutorService calls = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Long>> sends = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                sends.add(calls.submit(() -> {
+                    limiters.acquire("AKID5", "DescribeTrtcUsage", 4);
+                    stallOver.await();
+                    limiters.awaitSend();
+                    return System.nanoTime();
+                }));
+            }
+            Thread.sleep(1600);
+            long stallEnd = System.nanoTime();
+            stallOver.countDown();
+            List<Long> sent = new ArrayList<>();
+            for (Future<Long> send : sends) {
+                sent.add(send.get(10, TimeUnit.SECONDS));
+            }
+            RequestSpacing.assertSpacedAfter(stallEnd, sent, 250);
+        } finally {
+            calls.shutdownNow();
+        }
     }
 }
