@@ -341,8 +341,8 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
         private final String id;
         /** Held by the thread committing ready windows, or by a wide window from its transaction's begin to its end. */
         private final ReentrantLock lock = new ReentrantLock();
-        /** Whole windows waiting for the next transaction of the lane. */
-        private final Queue<ReadyWindow> ready = new ConcurrentLinkedQueue<>();
+        /** Whole windows waiting for the next transaction of the lane, a source's together (they commit together). */
+        private final Queue<List<ReadyWindow>> ready = new ConcurrentLinkedQueue<>();
         private KafkaProducer<String, String> producer;
         private String closedBecause;
 
@@ -359,7 +359,7 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
          * in order: its publisher hands over the next ones only after these are settled.
          */
         void publishTogether(List<ReadyWindow> windows) {
-            ready.addAll(windows);
+            ready.add(windows);
             lock.lock();
             try {
                 while (!windows.stream().allMatch(window -> window.settled)) {
@@ -409,8 +409,8 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
         /** The ready windows, in the order they came (a source's in window order). */
         private List<ReadyWindow> takeReady() {
             List<ReadyWindow> batch = new ArrayList<>();
-            for (ReadyWindow window; (window = ready.poll()) != null; ) {
-                batch.add(window);
+            for (List<ReadyWindow> windows; (windows = ready.poll()) != null; ) {
+                batch.addAll(windows);
             }
             return batch;
         }
