@@ -27,9 +27,10 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
 
 /**
- * Collects the windows of one source several at a time and publishes them one by one, in window order, as Kafka
- * Connect commits only the contiguous prefix of the records it has in flight: the checkpoint moves over each
- * window as it is published and never passes one that failed.
+ * Collects the windows of one source several at a time and publishes them in window order, as Kafka Connect commits
+ * only the contiguous prefix of the records it has in flight: the checkpoint moves over each window as it is
+ * published and never passes one that failed. The windows whose calls are done when one is published go in its
+ * transaction, and fail with it.
  *
  * <p>The source's API calls go out on a lane of its own, as many at a time as its rate limit allows in one second
  * (at most {@code usage.http.max-calls-in-flight}), so a source one round trip away from its cloud still reaches its
