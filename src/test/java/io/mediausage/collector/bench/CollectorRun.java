@@ -18,9 +18,11 @@ import java.util.stream.Collectors;
  * @param processTime    the jar's whole run, JVM start and shutdown included
  * @param cpuTime        the jar's CPU time (all its threads, JVM start included) when it printed its last line: unlike
  *                       the wall times, little changed by what else runs on the machine
+ * @param benchCpuTime   the CPU time of the benchmark's own JVM (the broker and the simulator) from the jar's start to
+ *                       its last line: the share of the machine the collector did not have
  */
 record CollectorRun(int exitCode, List<RecordedCall> calls, int windows, long events, Instant lastWindowDone,
-                    Duration processTime, Duration cpuTime) {
+                    Duration processTime, Duration cpuTime, Duration benchCpuTime) {
 
     /** Throttled answers: Tencent's RequestLimitExceeded, Huawei's 429. */
     long throttled() {

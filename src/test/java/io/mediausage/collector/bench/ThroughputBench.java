@@ -39,7 +39,8 @@ import org.apache.kafka.common.header.Header;
  *
  * <p>Options: {@code --case NAME[,NAME...]} (default all), {@code --latency MS[,MS...]} (default 0,100,300),
  * {@code --jar FILE} (default target/usage-collector.jar), {@code --out DIR} (default target/bench),
- * {@code --timeout DURATION} of one run of the jar (default PT30M).
+ * {@code --timeout DURATION} of one run of the jar (default PT30M). The environment variable
+ * {@code BENCH_JAR_JAVA_OPTIONS} gives the jar's JVM options (as its {@code JDK_JAVA_OPTIONS}).
  */
 public final class ThroughputBench {
 
@@ -48,6 +49,16 @@ public final class ThroughputBench {
             "^source (\\S+): (\\d+) window\\(s\\), (\\d+) event\\(s\\), (\\d+) failed(?:, (\\d+) not started)?$");
     /** Inherited variables that would change what the jar does, left out of its environment. */
     static final List<String> INHERITED_PREFIXES_DROPPED = List.of("USAGE_", "CAMEL_", "KAFKA_");
+    static final String JAR_JAVA_OPTIONS = "BENCH_JAR_JAVA_OPTIONS";
+    /**
+     * Kafka's default segment sizes instead of the test broker's 1 MiB ones: with those the broker's log cleaner
+     * compacted the runs' topics while they ran, on the collector's cores, as a cluster's broker does not.
+     */
+    static final Map<String, String> KAFKA_DEFAULT_SEGMENTS = Map.of(
+            "log.segment.bytes", "1073741824",
+            "log.index.size.max.bytes", "10485760",
+            "offsets.topic.segment.bytes", "104857600",
+            "transaction.state.log.segment.bytes", "104857600");
 
     private final Options options;
     private final Properties shipped = new Properties();
@@ -86,7 +97,7 @@ public final class ThroughputBench {
         }
         Files.createDirectories(options.out());
         StringBuilder report = new StringBuilder();
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(KAFKA_DEFAULT_SEGMENTS)) {
             createTransactionStateLog(broker);
             new ThroughputBench(options, broker).run(cases, report);
         }
@@ -107,8 +118,8 @@ public final class ThroughputBench {
                 .append("simulator to the last window's progress line. Floor: the busiest credential's calls ÷ its ")
                 .append("configured rate, plus one round trip (the latency).\n\n")
                 .append("| case | latency | calls | throttled | windows | events | rate per credential | wall time | ")
-                .append("floor | ratio to floor | jar run | jar CPU | exit |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("floor | ratio to floor | jar run | jar CPU | broker and simulator CPU | exit |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<BenchCase> catchUp = cases.stream().filter(c -> !c.name().equals(BenchCases.PUBLISH)).toList();
         for (Duration latency : options.latencies()) {
             for (BenchCase benchCase : catchUp) {
@@ -135,10 +146,10 @@ public final class ThroughputBench {
         String ratio = floor.duration().isZero() ? "n/a" : String.format(Locale.ROOT, "%.2f", floor.ratio(run.wallTime()));
         // without a progress line the catch-up cannot be told from the JVM's start and stop: say so
         String wall = seconds(run.wallTime()) + (run.lastWindowDone() == null ? " (whole jar run: no progress line)" : "");
-        return String.format(Locale.ROOT, "| %s | %d ms | %d | %d | %d | %d | %s/s | %s | %s | %s | %s | %s | %d |",
+        return String.format(Locale.ROOT, "| %s | %d ms | %d | %d | %d | %d | %s/s | %s | %s | %s | %s | %s | %s | %d |",
                 benchCase.description(), latency.toMillis(), run.calls().size(), run.throttled(), run.windows(),
                 run.events(), trim(rate), wall, seconds(floor.duration()), ratio,
-                seconds(run.processTime()), seconds(run.cpuTime()), run.exitCode());
+                seconds(run.processTime()), seconds(run.cpuTime()), seconds(run.benchCpuTime()), run.exitCode());
     }
 
     /**
@@ -232,6 +243,10 @@ public final class ThroughputBench {
                     .directory(work.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
             Map<String, String> environment = builder.environment();
             environment.keySet().removeIf(name -> INHERITED_PREFIXES_DROPPED.stream().anyMatch(name::startsWith));
+            String jarJavaOptions = System.getenv(JAR_JAVA_OPTIONS); // -Xmx, a flight recording...: the jar's alone
+            if (jarJavaOptions != null) {
+                environment.put("JDK_JAVA_OPTIONS", jarJavaOptions);
+            }
             environment.putAll(benchCase.credentialVariables());
             environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
             // a checkpoint topic per run: each run starts from nothing, as a first backfill does
@@ -241,11 +256,13 @@ public final class ThroughputBench {
                 environment.put(benchCase.environmentPrefix() + "RATE_LIMIT", benchCase.rateOverride().toString());
             }
             long start = System.nanoTime();
+            Duration benchCpuAtStart = processCpu(ProcessHandle.current());
             Process jar = builder.start();
             AtomicReference<Instant> lastWindowDone = new AtomicReference<>();
             int windows = 0;
             long events = 0;
             Duration cpu = Duration.ZERO; // the jar's CPU time when it printed its last line (it cannot be read later)
+            Duration benchCpu = Duration.ZERO; // this JVM's (the broker's and the simulator's) since the jar started
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(jar.getErrorStream(),
                     StandardCharsets.UTF_8)); PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -258,7 +275,8 @@ public final class ThroughputBench {
                         events += Long.parseLong(summary.group(3));
                     }
                     out.println(line);
-                    cpu = jar.toHandle().info().totalCpuDuration().orElse(cpu);
+                    cpu = processCpu(jar.toHandle());
+                    benchCpu = processCpu(ProcessHandle.current()).minus(benchCpuAtStart);
                 }
             }
             if (!jar.waitFor(options.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -267,8 +285,12 @@ public final class ThroughputBench {
             }
             Duration processTime = Duration.ofNanos(System.nanoTime() - start);
             return new CollectorRun(jar.exitValue(), simulator.calls(benchCase.api()), windows, events,
-                    lastWindowDone.get(), processTime, cpu);
+                    lastWindowDone.get(), processTime, cpu, benchCpu);
         }
+    }
+
+    private static Duration processCpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** The rate per credential the collector is configured with: the case's override, else the shipped file's. */

@@ -57,17 +57,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private KafkaRaftServer server;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(Path dataDir, boolean deleteOnClose, int port, int controllerPort) {
+    private EmbeddedKafkaBroker(Path dataDir, boolean deleteOnClose, int port, int controllerPort,
+            Map<String, String> settings) {
         this.dataDir = dataDir;
         this.deleteOnClose = deleteOnClose;
         this.port = port;
         this.controllerPort = controllerPort;
-        this.config = new KafkaConfig(brokerProperties(), false);
+        Properties properties = brokerProperties();
+        properties.putAll(settings);
+        this.config = new KafkaConfig(properties, false);
     }
 
     /** Starts a broker on free ports with a fresh temporary data dir (deleted by {@link #close()}). */
     public static EmbeddedKafkaBroker start() {
         return start(freePort(), null);
+    }
+
+    /** As {@link #start()}, with broker settings that replace this class's (which are made for small tests). */
+    public static EmbeddedKafkaBroker start(Map<String, String> settings) {
+        return startOn(new EmbeddedKafkaBroker(temporaryDir(), true, freePort(), freePort(), settings));
     }
 
     /**
@@ -80,11 +88,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         boolean temporary = dataDir == null;
         Path dir;
         try {
-            dir = temporary ? Files.createTempDirectory("embedded-kafka-") : Files.createDirectories(dataDir).toAbsolutePath();
+            dir = temporary ? temporaryDir() : Files.createDirectories(dataDir).toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return startOn(new EmbeddedKafkaBroker(dir, temporary, port, freePort()));
+        return startOn(new EmbeddedKafkaBroker(dir, temporary, port, freePort(), Map.of()));
+    }
+
+    private static Path temporaryDir() {
+        try {
+            return Files.createTempDirectory("embedded-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static EmbeddedKafkaBroker startOn(EmbeddedKafkaBroker broker) {
