@@ -160,6 +160,12 @@ public final class KafkaCheckpointStore implements CheckpointStore {
                         Collectors.toMap(name -> name, checkpoints::get)));
     }
 
+    /** The checkpoint topic (read from the configuration when the checkpoints are first loaded). */
+    public synchronized String topic() {
+        loaded();
+        return topic;
+    }
+
     private Map<String, Instant> loaded() {
         if (checkpoints == null) {
             topic = topicName.get();

@@ -1,10 +1,8 @@
 package io.mediausage.collector.event;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /** Turns measurements into events with a deterministic identity, so re-collection upserts instead of duplicating. */
 public final class UsageEventFactory {
@@ -51,6 +49,6 @@ public final class UsageEventFactory {
                 origin.serviceProviderName(), origin.serviceName(), origin.apiAction(), origin.regionId(),
                 origin.subAccountId(), m.resourceId(), m.skuId(), m.metric(), granularity,
                 InstantText.of(m.periodStart()));
-        return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
+        return NameUuids.of(identity);
     }
 }

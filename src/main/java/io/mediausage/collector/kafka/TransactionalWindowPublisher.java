@@ -174,16 +174,20 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
     }
 
     /**
-     * Opens the lane of a one-shot command's source in the background, so that its producer is ready when the first
-     * window has been collected instead of being started after it; a failure here is met again, and reported, by
-     * that window. A member of the group opens its lanes as it takes their partitions over.
+     * Opens the lane of a one-shot command's source in the background, so that its producer, and its topics'
+     * metadata, are ready when the first window has been collected instead of being fetched after it; a failure here
+     * is met again, and reported, by that window. A member of the group opens its lanes as it takes their partitions over.
      */
     public void openInBackground(UsageSource source) {
         Thread opening = new Thread(() -> {
             try {
                 Lanes configured = settings();
                 if (configured.onDemand()) {
-                    lanes.computeIfAbsent(configured.partitions().of(source), Lane::new).producer();
+                    KafkaProducer<String, String> producer =
+                            lanes.computeIfAbsent(configured.partitions().of(source), Lane::new).producer();
+                    // the first window's records wait for their topics' metadata: fetched now, not in its transaction
+                    producer.partitionsFor(source.topic());
+                    producer.partitionsFor(checkpoints.topic());
                 }
             } catch (RuntimeException e) {
                 LOG.debug("Could not open the transactional producer of source '{}' ahead of its first window: {}",

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.mediausage.collector.event.InstantText;
+import io.mediausage.collector.event.NameUuids;
 import io.mediausage.collector.event.UsageEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -59,6 +59,6 @@ public final class UsageEventRecords {
      */
     static String cloudEventId(UsageEvent event) {
         String identity = event.eventId() + "/" + event.consumedQuantity().toPlainString();
-        return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
+        return NameUuids.of(identity);
     }
 }
