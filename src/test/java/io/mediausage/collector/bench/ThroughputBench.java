@@ -39,8 +39,9 @@ import org.apache.kafka.common.header.Header;
  *
  * <p>Options: {@code --case NAME[,NAME...]} (default all), {@code --latency MS[,MS...]} (default 0,100,300),
  * {@code --jar FILE} (default target/usage-collector.jar), {@code --out DIR} (default target/bench),
- * {@code --timeout DURATION} of one run of the jar (default PT30M). The environment variable
- * {@code BENCH_JAR_JAVA_OPTIONS} gives the jar's JVM options (as its {@code JDK_JAVA_OPTIONS}).
+ * {@code --timeout DURATION} of one run of the jar (default PT30M), {@code --warmup true|false} (default true: each
+ * case runs once at 0 ms first, unreported, so that the broker's and the simulator's warm-up falls on no measured run). The environment variable
+ * {@code BENCH_JAR_JAVA_OPTIONS} replaces the jar's JVM options, the README's for one-shot commands by default.
  */
 public final class ThroughputBench {
 
@@ -48,7 +49,11 @@ public final class ThroughputBench {
     static final Pattern SUMMARY = Pattern.compile(
             "^source (\\S+): (\\d+) window\\(s\\), (\\d+) event\\(s\\), (\\d+) failed(?:, (\\d+) not started)?$");
     /** Inherited variables that would change what the jar does, left out of its environment. */
-    static final List<String> INHERITED_PREFIXES_DROPPED = List.of("USAGE_", "CAMEL_", "KAFKA_");
+    static final List<String> INHERITED_PREFIXES_DROPPED = List.of("USAGE_", "CAMEL_", "KAFKA_", "JDK_JAVA_OPTIONS",
+            "JAVA_TOOL_OPTIONS");
+    /** The JVM options the README gives the one-shot commands ({@code once}, {@code backfill}): the jar runs so. */
+    static final String ONE_SHOT_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1";
+    /** Names the jar's JVM options instead of {@link #ONE_SHOT_JAVA_OPTIONS} (empty: none). */
     static final String JAR_JAVA_OPTIONS = "BENCH_JAR_JAVA_OPTIONS";
     /**
      * Kafka's default segment sizes instead of the test broker's 1 MiB ones: with those the broker's log cleaner
@@ -112,7 +117,8 @@ public final class ThroughputBench {
 
     private void run(List<BenchCase> cases, StringBuilder report) throws Exception {
         report.append("## Catch-up against the rate-limit floor\n\n")
-                .append("`backfill --all` of the packaged jar (").append(options.jar()).append(") against the API ")
+                .append("`java ").append(String.join(" ", jarJavaOptions())).append(" -jar ").append(options.jar())
+                .append(" backfill --all` against the API ")
                 .append("simulator, run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" on ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores. Wall time: first call at the ")
                 .append("simulator to the last window's progress line. Floor: the busiest credential's calls ÷ its ")
@@ -121,11 +127,19 @@ public final class ThroughputBench {
                 .append("floor | ratio to floor | jar run | jar CPU | broker and simulator CPU | exit |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<BenchCase> catchUp = cases.stream().filter(c -> !c.name().equals(BenchCases.PUBLISH)).toList();
+        if (options.warmup()) {
+            // the broker and the simulator stand for a cluster and a cloud long up: their class loading and JIT
+            // compilation, on the cores the collector runs on, belong to no measured run
+            for (BenchCase benchCase : catchUp) {
+                System.err.printf("bench: %s at 0 ms, to warm the broker and the simulator up (not reported) ...%n",
+                        benchCase.name());
+                runJar(benchCase, Duration.ZERO, benchCase.name() + "-warmup");
+            }
+        }
         for (Duration latency : options.latencies()) {
             for (BenchCase benchCase : catchUp) {
                 System.err.printf("bench: %s at %d ms ...%n", benchCase.name(), latency.toMillis());
-                String topic = topic(benchCase, latency);
-                CollectorRun run = runJar(benchCase, latency, topic);
+                CollectorRun run = runJar(benchCase, latency, runName(benchCase, latency));
                 String row = row(benchCase, latency, run);
                 System.err.println("bench: " + row);
                 report.append(row).append('\n');
@@ -164,8 +178,9 @@ public final class ThroughputBench {
     /** The publish path: the collector with calls free, then a bare transactional producer on its very records. */
     private void publishPath(BenchCase benchCase, StringBuilder report) throws Exception {
         System.err.printf("bench: %s ...%n", benchCase.name());
-        String topic = topic(benchCase, Duration.ZERO);
-        CollectorRun run = runJar(benchCase, Duration.ZERO, topic);
+        String runName = runName(benchCase, Duration.ZERO);
+        String topic = topic(runName);
+        CollectorRun run = runJar(benchCase, Duration.ZERO, runName);
         List<ConsumerRecord<String, String>> records = KafkaTopicReader.readAll(broker.bootstrapServers(), topic,
                 Duration.ofMinutes(2));
         // in the order the collector sent them (near enough), so that each transaction holds a window's records
@@ -221,8 +236,8 @@ public final class ThroughputBench {
     }
 
     /** Runs {@code backfill --all} of the case on the packaged jar, in a working directory of its own. */
-    private CollectorRun runJar(BenchCase benchCase, Duration latency, String topic) throws Exception {
-        String runName = benchCase.name() + "-" + latency.toMillis() + "ms";
+    private CollectorRun runJar(BenchCase benchCase, Duration latency, String runName) throws Exception {
+        String topic = topic(runName);
         Path work = options.out().resolve("work").resolve(runName).toAbsolutePath();
         deleteRecursively(work);
         Files.createDirectories(work.resolve("config"));
@@ -237,16 +252,15 @@ public final class ThroughputBench {
         Files.createDirectories(log.getParent());
 
         try (CloudApiSimulator simulator = CloudApiSimulator.start(benchCase.simulator().latency(latency).build())) {
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-jar", options.jar().toAbsolutePath().toString(), "backfill", "--all",
-                    "--from", benchCase.from().toString(), "--to", benchCase.to().toString())
-                    .directory(work.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jarJavaOptions());
+            command.addAll(List.of("-jar", options.jar().toAbsolutePath().toString(), "backfill", "--all",
+                    "--from", benchCase.from().toString(), "--to", benchCase.to().toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             Map<String, String> environment = builder.environment();
             environment.keySet().removeIf(name -> INHERITED_PREFIXES_DROPPED.stream().anyMatch(name::startsWith));
-            String jarJavaOptions = System.getenv(JAR_JAVA_OPTIONS); // -Xmx, a flight recording...: the jar's alone
-            if (jarJavaOptions != null) {
-                environment.put("JDK_JAVA_OPTIONS", jarJavaOptions);
-            }
             environment.putAll(benchCase.credentialVariables());
             environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
             // a checkpoint topic per run: each run starts from nothing, as a first backfill does
@@ -289,6 +303,13 @@ public final class ThroughputBench {
         }
     }
 
+    /** The jar's JVM options: {@code BENCH_JAR_JAVA_OPTIONS} (a heap limit, a flight recording...), else the README's. */
+    static List<String> jarJavaOptions() {
+        String options = System.getenv(JAR_JAVA_OPTIONS);
+        return Arrays.stream((options == null ? ONE_SHOT_JAVA_OPTIONS : options).trim().split("\\s+"))
+                .filter(option -> !option.isEmpty()).toList();
+    }
+
     private static Duration processCpu(ProcessHandle process) {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
@@ -301,8 +322,13 @@ public final class ThroughputBench {
         return Double.parseDouble(shippedValue("usage." + benchCase.template() + ".rate-limit"));
     }
 
-    private static String topic(BenchCase benchCase, Duration latency) {
-        return "bench." + benchCase.name() + "." + latency.toMillis() + "ms";
+    private static String runName(BenchCase benchCase, Duration latency) {
+        return benchCase.name() + "-" + latency.toMillis() + "ms";
+    }
+
+    /** The run's topic, of its own: each run publishes its first backfill. */
+    private static String topic(String runName) {
+        return "bench." + runName;
     }
 
     private static long length(String text) {
@@ -337,15 +363,17 @@ public final class ThroughputBench {
     }
 
     /** The command line. */
-    record Options(List<String> cases, List<Duration> latencies, Path jar, Path out, Duration timeout) {
+    record Options(List<String> cases, List<Duration> latencies, Path jar, Path out, Duration timeout,
+            boolean warmup) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>(Map.of("--case", "", "--latency", "0,100,300",
-                    "--jar", "target/usage-collector.jar", "--out", "target/bench", "--timeout", "PT30M"));
+                    "--jar", "target/usage-collector.jar", "--out", "target/bench", "--timeout", "PT30M",
+                    "--warmup", "true"));
             for (int i = 0; i < args.length; i += 2) {
                 if (!values.containsKey(args[i]) || i + 1 >= args.length) {
                     throw new IllegalArgumentException("usage: [--case NAME,...] [--latency MS,...] [--jar FILE] "
-                            + "[--out DIR] [--timeout PT30M]; got " + Arrays.toString(args));
+                            + "[--out DIR] [--timeout PT30M] [--warmup true|false]; got " + Arrays.toString(args));
                 }
                 values.put(args[i], args[i + 1]);
             }
@@ -353,8 +381,12 @@ public final class ThroughputBench {
                     .filter(name -> !name.isEmpty()).toList();
             List<Duration> latencies = Arrays.stream(values.get("--latency").split(",")).map(String::trim)
                     .map(ms -> Duration.ofMillis(Long.parseLong(ms))).toList();
+            String warmup = values.get("--warmup");
+            if (!warmup.equals("true") && !warmup.equals("false")) {
+                throw new IllegalArgumentException("--warmup takes true or false; got " + warmup);
+            }
             return new Options(cases, latencies, Path.of(values.get("--jar")), Path.of(values.get("--out")),
-                    Duration.parse(values.get("--timeout")));
+                    Duration.parse(values.get("--timeout")), Boolean.parseBoolean(warmup));
         }
     }
 }
