@@ -16,9 +16,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
@@ -35,9 +37,10 @@ import org.apache.camel.support.DefaultExchange;
  * <p>The source's API calls go out on a lane of its own, as many at a time as its rate limit allows in one second
  * (at most {@code usage.http.max-calls-in-flight}), so a source one round trip away from its cloud still reaches its
  * limit, and many sources each reach theirs. New windows start while their calls fit in that budget (at least one
- * window is always in flight), which also bounds how many windows' events wait in memory for their turn. A window
- * whose calls are done no longer counts: the next windows start before it is published, so that its publishing (its
- * first, which opens a producer, most of all) does not hold up the calls.
+ * window is always in flight). A call that ends makes room at once, even while an earlier window still waits for
+ * its answer or is being published, so that one slow answer or a first publishing (which opens a producer) does not
+ * hold up the calls; the windows done and waiting for their turn are bounded too, to twice the budget of calls, and
+ * so are the events they hold in memory.
  */
 public final class WindowRunner {
 
@@ -105,10 +108,14 @@ public final class WindowRunner {
         try {
             while (true) {
                 starts.startWhileTheyFit();
-                InFlight window = starts.inFlight.poll();
+                InFlight window = starts.inFlight.peek();
                 if (window == null) {
                     break;
                 }
+                if (!starts.halted && !window.wide()) {
+                    starts.awaitCalls(window);
+                }
+                starts.inFlight.poll();
                 if (starts.halted) {
                     window.cancel();
                     done++;
@@ -165,6 +172,8 @@ public final class WindowRunner {
         private final int budget;
         private final BooleanSupplier stopRequested;
         private final Deque<InFlight> inFlight = new ArrayDeque<>();
+        /** A permit for each call that ended: room in the budget for the next windows. */
+        private final Semaphore callsEnded = new Semaphore(0);
         private int started;
         private boolean stopped;
         private boolean halted; // a window failed in a run that goes no further
@@ -194,6 +203,18 @@ public final class WindowRunner {
             return ready;
         }
 
+        /** Waits until the window's calls are done, starting the next windows as calls end and make room. */
+        void awaitCalls(InFlight window) {
+            try {
+                while (!window.done()) {
+                    callsEnded.acquire();
+                    startWhileTheyFit();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the window then fails as it is collected
+            }
+        }
+
         /** Starts the next windows, in order, while their calls fit in the budget with those in flight. */
         void startWhileTheyFit() {
             while (!stopped && !halted && started < windows.size()) {
@@ -207,7 +228,7 @@ public final class WindowRunner {
                     stopped = true;
                     return;
                 }
-                inFlight.add(start(windows.get(started), nextCalls, lane, budget));
+                inFlight.add(start(windows.get(started), nextCalls, lane, budget, callsEnded));
                 nextCalls = null;
                 started++;
             }
@@ -219,23 +240,30 @@ public final class WindowRunner {
         return Math.max(1, Math.min(maxCallsInFlight, (int) Math.ceil(task.source().rateLimit()) + 1));
     }
 
+    /** The next window's calls fit with the calls under way, and with those of the windows waiting for their turn. */
     private static boolean fits(Deque<InFlight> inFlight, int nextCalls, int budget) {
-        int calls = inFlight.stream().mapToInt(window -> window.calls().size()).sum();
-        return inFlight.isEmpty() || calls + nextCalls <= budget;
+        int underWay = inFlight.stream().mapToInt(InFlight::callsNotDone).sum();
+        int held = inFlight.stream().mapToInt(window -> window.calls().size()).sum();
+        return inFlight.isEmpty() || (underWay + nextCalls <= budget && held + nextCalls <= 2 * budget);
     }
 
     /**
      * Starts a window's calls: all of them when they fit in the budget; else (a wide window, such as a thousand
      * files) as many as the budget, each further one as a result is taken, so its answers never pile up in memory.
      */
-    private InFlight start(WindowTask task, List<ApiCall> calls, ExecutorService lane, int budget) {
+    private InFlight start(WindowTask task, List<ApiCall> calls, ExecutorService lane, int budget,
+            Semaphore callsEnded) {
         Instant deadline = clock.instant().plus(windowDeadline);
-        InFlight window = new InFlight(task, calls, new ArrayList<>(), call -> lane.submit(() -> {
-            Exchange exchange = windowExchange(task);
-            exchange.setProperty(WindowDeadline.PROPERTY, deadline);
-            exchange.getMessage().setBody(call);
-            return producer.send(CollectRoutes.CALL_API, exchange);
-        }), calls.size() > budget);
+        InFlight window = new InFlight(task, calls, new ArrayList<>(), call -> {
+            CompletableFuture<Exchange> result = CompletableFuture.supplyAsync(() -> {
+                Exchange exchange = windowExchange(task);
+                exchange.setProperty(WindowDeadline.PROPERTY, deadline);
+                exchange.getMessage().setBody(call);
+                return producer.send(CollectRoutes.CALL_API, exchange);
+            }, lane);
+            result.whenComplete((exchange, failure) -> callsEnded.release()); // once done, as done() sees it
+            return result;
+        }, calls.size() > budget);
         for (int i = 0; i < Math.min(budget, calls.size()); i++) {
             window.submitNext();
         }
@@ -333,7 +361,12 @@ public final class WindowRunner {
 
         /** Every call started and answered (or failed). */
         boolean done() {
-            return results.size() == calls.size() && results.stream().allMatch(Future::isDone);
+            return callsNotDone() == 0;
+        }
+
+        /** The calls not started yet or under way. */
+        int callsNotDone() {
+            return calls.size() - (int) results.stream().filter(Future::isDone).count();
         }
 
         void submitNext() {

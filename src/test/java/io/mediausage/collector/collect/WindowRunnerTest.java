@@ -54,6 +54,9 @@ class WindowRunnerTest {
     /** How many calls had been made when each publishing of a window ended. */
     private final List<Integer> callsMadeByPublish = Collections.synchronizedList(new ArrayList<>());
     private volatile long publishMillis;
+    /** A window whose call answers this late, and how many calls had been made when it did. */
+    private volatile Window slowCall;
+    private final AtomicInteger callsMadeWhenSlowCallEnded = new AtomicInteger();
 
     @BeforeEach
     void start() throws Exception {
@@ -68,6 +71,10 @@ class WindowRunnerTest {
                     try {
                         Thread.sleep(random.nextInt(30)); // a call takes a while, so that calls overlap
                         ApiCall call = exchange.getMessage().getBody(ApiCall.class);
+                        if (call.window().equals(slowCall)) {
+                            Thread.sleep(400);
+                            callsMadeWhenSlowCallEnded.set(callsMade.get());
+                        }
                         if (failing.contains(call.window()) || call.item().filter(failingItems::contains).isPresent()) {
                             throw new IllegalStateException("no answer for " + call.window());
                         }
@@ -158,6 +165,20 @@ class WindowRunnerTest {
         assertThat(callsMadeByPublish.get(0)).isGreaterThanOrEqualTo(4);
         assertThat(mostCallsUnderWay.get()).isLessThanOrEqualTo(3);
         assertThat(published).containsExactlyElementsOf(hours(source(100), 6).stream().map(WindowTask::window).toList());
+    }
+
+    @Test
+    void should_make_the_next_windows_calls_while_an_earlier_window_waits_for_a_slow_answer() {
+        slowCall = hour(0);
+
+        runner(3).run(hours(source(100), 10), true, (task, index, total, events, failure) -> { }, () -> false);
+
+        // the calls that ended made room for the next windows' while the first still waited; the windows done and
+        // waiting for it stay within twice the budget
+        assertThat(callsMadeWhenSlowCallEnded.get()).isGreaterThanOrEqualTo(5).isLessThanOrEqualTo(6);
+        assertThat(mostCallsUnderWay.get()).isLessThanOrEqualTo(3);
+        assertThat(published).containsExactlyElementsOf(hours(source(100), 10).stream().map(WindowTask::window)
+                .toList());
     }
 
     @Test
