@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One rate limiter per (access key, API action), shared by every route that calls the action with those
@@ -18,12 +19,16 @@ import java.util.concurrent.TimeUnit;
  * ({@link #awaitSend()}) just before it writes them. The calls that took their permits 250 ms apart can be held up
  * between permit and send (the first call of a fresh JVM loads its signer and builds its HTTP client for a second or
  * more, and the others wait behind it): they then leave one by one, not together.
+ *
+ * <p>Both are handed out in the order the calls asked for them: a source starts its windows' calls oldest first, and
+ * publishes its windows in that order, so an oldest window whose call lost the race for a permit held up the
+ * publishing of every window after it (a year of Huawei Live, twelve calls: the first window's call went out last).
  */
 public final class ApiRateLimiters {
 
     private final Map<String, Limit> limits = new ConcurrentHashMap<>();
     /** The send spacing of the permit this thread took and has not sent yet: camel-http sends on the route's thread. */
-    private final ThreadLocal<Bucket> permitHeld = new ThreadLocal<>();
+    private final ThreadLocal<Turns> permitHeld = new ThreadLocal<>();
 
     /**
      * Blocks until a request of {@code action} with {@code accessKeyId} may go out at {@code perSecond}.
@@ -33,7 +38,7 @@ public final class ApiRateLimiters {
      */
     public void acquire(String accessKeyId, String action, double perSecond) throws InterruptedException {
         Limit limit = limit(accessKeyId, action, perSecond);
-        take(limit.permits());
+        limit.permits().take();
         permitHeld.set(limit.sends());
     }
 
@@ -43,38 +48,50 @@ public final class ApiRateLimiters {
      * held up past its permit's slot.
      */
     public void awaitSend() throws InterruptedException {
-        Bucket sends = permitHeld.get();
+        Turns sends = permitHeld.get();
         if (sends != null) {
             permitHeld.remove();
-            take(sends);
+            sends.take();
         }
     }
 
     Bucket bucket(String accessKeyId, String action, double perSecond) {
-        return limit(accessKeyId, action, perSecond).permits();
+        return limit(accessKeyId, action, perSecond).permits().bucket();
     }
 
     private Limit limit(String accessKeyId, String action, double perSecond) {
         // the first declared rate of a pair wins: two sources sharing credentials share one limit
         return limits.computeIfAbsent(accessKeyId + "\u001f" + action,
-                key -> new Limit(oneAtATime(perSecond), oneAtATime(perSecond)));
-    }
-
-    private static Bucket oneAtATime(double perSecond) {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(1)
-                        .refillGreedy(1, Duration.ofNanos(Math.round(1_000_000_000d / perSecond))).build())
-                .build();
-    }
-
-    private static void take(Bucket bucket) throws InterruptedException {
-        ConsumptionProbe probe;
-        while (!(probe = bucket.tryConsumeAndReturnRemaining(1)).isConsumed()) {
-            TimeUnit.NANOSECONDS.sleep(probe.getNanosToWaitForRefill());
-        }
+                key -> new Limit(Turns.of(perSecond), Turns.of(perSecond)));
     }
 
     /** The permits that space the calls, and the turns that space their requests as they are sent. */
-    private record Limit(Bucket permits, Bucket sends) {
+    private record Limit(Turns permits, Turns sends) {
+    }
+
+    /**
+     * One permit at a time, refilled at the rate, given in the order it was asked for: the waiting threads queue on a
+     * fair lock, where threads sleeping until the refill would wake together and take it in any order.
+     */
+    private record Turns(Bucket bucket, ReentrantLock queue) {
+
+        static Turns of(double perSecond) {
+            return new Turns(Bucket.builder()
+                    .addLimit(Bandwidth.builder().capacity(1)
+                            .refillGreedy(1, Duration.ofNanos(Math.round(1_000_000_000d / perSecond))).build())
+                    .build(), new ReentrantLock(true));
+        }
+
+        void take() throws InterruptedException {
+            queue.lockInterruptibly();
+            try {
+                ConsumptionProbe probe;
+                while (!(probe = bucket.tryConsumeAndReturnRemaining(1)).isConsumed()) {
+                    TimeUnit.NANOSECONDS.sleep(probe.getNanosToWaitForRefill());
+                }
+            } finally {
+                queue.unlock();
+            }
+        }
     }
 }

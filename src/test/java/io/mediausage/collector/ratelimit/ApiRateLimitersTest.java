@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +52,33 @@ class ApiRateLimitersTest {
         }
         // one permit was waiting; the next three still come 50 ms apart
         assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(145);
+    }
+
+    @Test
+    void should_give_permits_in_the_order_they_were_asked_for() throws Exception {
+        // a source starts its windows' calls oldest first and publishes the windows in that order: a call that asked
+        // later must not take the permit of one that waits before it (they all wake at the same refill)
+        limiters.acquire("AKID6", "ListTranscodeData", 20);
+        Queue<Integer> permitted = new ConcurrentLinkedQueue<>();
+        ExecutorService calls = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> asked = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int call = i;
+                asked.add(calls.submit(() -> {
+                    limiters.acquire("AKID6", "ListTranscodeData", 20);
+                    permitted.add(call);
+                    return null;
+                }));
+                Thread.sleep(5);
+            }
+            for (Future<?> call : asked) {
+                call.get(10, TimeUnit.SECONDS);
+            }
+            assertThat(permitted).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+        } finally {
+            calls.shutdownNow();
+        }
     }
 
     @Test
