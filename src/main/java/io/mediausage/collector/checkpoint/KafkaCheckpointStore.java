@@ -70,19 +70,19 @@ public final class KafkaCheckpointStore implements CheckpointStore {
     }
 
     /** The record that moves a checkpoint, to be written in the transaction of the window it follows. */
-    public synchronized ProducerRecord<String, String> record(Checkpoint checkpoint) {
+    public synchronized ProducerRecord<String, byte[]> record(Checkpoint checkpoint) {
         return record(checkpoint.sourceName(), checkpoint.toMap());
     }
 
     /** The record that adds a window to a backfill's checkpoint, to be written in that window's transaction. */
-    public synchronized ProducerRecord<String, String> record(BackfillCheckpoint checkpoint) {
+    public synchronized ProducerRecord<String, byte[]> record(BackfillCheckpoint checkpoint) {
         return record(checkpoint.name(), checkpoint.toMap());
     }
 
-    private ProducerRecord<String, String> record(String key, Map<String, ?> value) {
+    private ProducerRecord<String, byte[]> record(String key, Map<String, ?> value) {
         try {
             loaded();
-            return new ProducerRecord<>(topic, key, json.writeValueAsString(value));
+            return new ProducerRecord<>(topic, key, json.writeValueAsBytes(value));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -97,17 +97,17 @@ public final class KafkaCheckpointStore implements CheckpointStore {
     }
 
     /** The record that opens a gap, to be written in the transaction of the window that could not collect its item. */
-    public synchronized ProducerRecord<String, String> record(ItemGap gap) {
+    public synchronized ProducerRecord<String, byte[]> record(ItemGap gap) {
         try {
             loaded();
-            return new ProducerRecord<>(topic, gap.key(), json.writeValueAsString(gap.toMap()));
+            return new ProducerRecord<>(topic, gap.key(), json.writeValueAsBytes(gap.toMap()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** The tombstone that closes a gap, to be written in the transaction of the window that collected its item. */
-    public synchronized ProducerRecord<String, String> closing(ItemGap gap) {
+    public synchronized ProducerRecord<String, byte[]> closing(ItemGap gap) {
         loaded();
         return new ProducerRecord<>(topic, gap.key(), null);
     }

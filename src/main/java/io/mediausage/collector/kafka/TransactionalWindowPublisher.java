@@ -34,6 +34,7 @@ import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -183,7 +184,7 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
             try {
                 Lanes configured = settings();
                 if (configured.onDemand()) {
-                    KafkaProducer<String, String> producer =
+                    KafkaProducer<String, byte[]> producer =
                             lanes.computeIfAbsent(configured.partitions().of(source), Lane::new).producer();
                     // the first window's records wait for their topics' metadata: fetched now, not in its transaction
                     producer.partitionsFor(source.topic());
@@ -227,7 +228,7 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
             lane.abandon(null);
             return;
         }
-        KafkaProducer<String, String> transactional = lane.producer();
+        KafkaProducer<String, byte[]> transactional = lane.producer();
         List<UsageEvent> events = exchange.getMessage().getMandatoryBody(List.class);
         try {
             if (part == WindowPart.FIRST) {
@@ -246,7 +247,7 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
         }
     }
 
-    private void send(KafkaProducer<String, String> transactional, String topic, List<UsageEvent> events) {
+    private void send(KafkaProducer<String, byte[]> transactional, String topic, List<UsageEvent> events) {
         events.forEach(event -> transactional.send(records.record(topic, event)));
     }
 
@@ -290,7 +291,7 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
             this.backfillCheckpoint = backfill;
         }
 
-        void send(KafkaProducer<String, String> transactional) {
+        void send(KafkaProducer<String, byte[]> transactional) {
             gaps.opened().forEach(gap -> transactional.send(checkpoints.record(gap)));
             gaps.closed().forEach(gap -> transactional.send(checkpoints.closing(gap)));
             checkpoint.ifPresent(next -> transactional.send(checkpoints.record(next)));
@@ -347,7 +348,7 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
         private final ReentrantLock lock = new ReentrantLock();
         /** Whole windows waiting for the next transaction of the lane, a source's together (they commit together). */
         private final Queue<List<ReadyWindow>> ready = new ConcurrentLinkedQueue<>();
-        private KafkaProducer<String, String> producer;
+        private KafkaProducer<String, byte[]> producer;
         private String closedBecause;
 
         Lane(int partition) {
@@ -420,7 +421,7 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
         }
 
         private void commit(List<ReadyWindow> batch) {
-            KafkaProducer<String, String> transactional = producer();
+            KafkaProducer<String, byte[]> transactional = producer();
             try {
                 transactional.beginTransaction();
                 List<WindowCheckpoints> moved = new ArrayList<>(batch.size());
@@ -483,7 +484,7 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
             producer = null;
         }
 
-        synchronized KafkaProducer<String, String> producer() {
+        synchronized KafkaProducer<String, byte[]> producer() {
             if (closedBecause != null) {
                 throw new SourceNotOwnedException("partition " + partition + ": " + closedBecause);
             }
@@ -495,8 +496,8 @@ public final class TransactionalWindowPublisher implements Processor, AutoClosea
                 // a wide window's transaction stays open while its calls are made
                 properties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
                         String.valueOf(settings().transactionTimeout().toMillis()));
-                KafkaProducer<String, String> created = new KafkaProducer<>(properties, new StringSerializer(),
-                        new StringSerializer());
+                KafkaProducer<String, byte[]> created = new KafkaProducer<>(properties, new StringSerializer(),
+                        new ByteArraySerializer());
                 try {
                     created.initTransactions();
                 } catch (RuntimeException e) {

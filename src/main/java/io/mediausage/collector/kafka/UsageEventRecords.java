@@ -33,7 +33,8 @@ public final class UsageEventRecords {
         this.eventWriter = objectMapper.writerFor(UsageEvent.class);
     }
 
-    public ProducerRecord<String, String> record(String topic, UsageEvent event) {
+    /** The value is the event's JSON in UTF-8, written as bytes at once: not as a String the producer encodes again. */
+    public ProducerRecord<String, byte[]> record(String topic, UsageEvent event) {
         List<Header> headers = List.of(
                 SPEC_VERSION,
                 header("ce_id", cloudEventId(event)),
@@ -43,7 +44,7 @@ public final class UsageEventRecords {
                 header("ce_time", InstantText.of(event.collectedAt())),
                 JSON);
         try {
-            return new ProducerRecord<>(topic, null, event.eventId(), eventWriter.writeValueAsString(event), headers);
+            return new ProducerRecord<>(topic, null, event.eventId(), eventWriter.writeValueAsBytes(event), headers);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write event " + event.eventId() + " as JSON", e);
         }

@@ -31,7 +31,7 @@ class UsageEventRecordsTest {
         return new UsageEventFactory().create(origin, m, "req-1", Instant.parse("2026-11-20T09:00:01Z"));
     }
 
-    private static Map<String, String> headers(ProducerRecord<String, String> record) {
+    private static Map<String, String> headers(ProducerRecord<String, byte[]> record) {
         Map<String, String> headers = new HashMap<>();
         for (Header header : record.headers()) {
             headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
@@ -39,11 +39,15 @@ class UsageEventRecordsTest {
         return headers;
     }
 
+    private static String value(ProducerRecord<String, byte[]> record) {
+        return new String(record.value(), StandardCharsets.UTF_8);
+    }
+
     @Test
     void should_key_the_record_by_event_id_and_add_cloudevents_binary_headers() {
         UsageEvent event = event("256.23");
 
-        ProducerRecord<String, String> record = records.record("usage.huawei.live", event);
+        ProducerRecord<String, byte[]> record = records.record("usage.huawei.live", event);
 
         assertThat(record.topic()).isEqualTo("usage.huawei.live");
         assertThat(record.key()).isEqualTo(event.eventId());
@@ -58,7 +62,7 @@ class UsageEventRecordsTest {
 
     @Test
     void should_write_json_that_the_published_schema_accepts() {
-        String json = records.record("t", event("256.23")).value();
+        String json = value(records.record("t", event("256.23")));
 
         assertThat(UsageEventSchema.violations(json)).isEmpty();
         assertThat(json).contains("\"ConsumedQuantity\":256.23").contains("\"ChargePeriodStart\":\"2026-11-20T07:00:00Z\"");
@@ -67,10 +71,10 @@ class UsageEventRecordsTest {
     @Test
     void should_write_the_record_earlier_versions_wrote() {
         // the key and ce_id are identities consumers already hold: a faster writer must not change a byte
-        ProducerRecord<String, String> record = records.record("t", event("256.23"));
+        ProducerRecord<String, byte[]> record = records.record("t", event("256.23"));
 
         assertThat(record.key()).isEqualTo("6242b5ad-1be8-3040-8b23-8120edf1d44b");
-        assertThat(record.value()).isEqualTo("{\"ChargePeriodStart\":\"2026-11-20T07:00:00Z\","
+        assertThat(value(record)).isEqualTo("{\"ChargePeriodStart\":\"2026-11-20T07:00:00Z\","
                 + "\"ChargePeriodEnd\":\"2026-11-20T08:00:00Z\",\"ConsumedQuantity\":256.23,\"ConsumedUnit\":\"Minutes\","
                 + "\"ServiceProviderName\":\"Huawei Cloud\",\"ServiceName\":\"Live\",\"RegionId\":\"cn-north-4\","
                 + "\"SubAccountId\":\"0a1b2c\",\"ResourceId\":\"push.example.com\",\"SkuId\":\"H265_PVC_SD\","
@@ -91,16 +95,30 @@ class UsageEventRecordsTest {
                 event.metric(), event.granularity(), event.sourceName(), event.apiAction(), event.cloudRequestId(),
                 Instant.parse("2026-11-20T09:00:01.000120Z"), event.schemaVersion());
 
-        ProducerRecord<String, String> record = records.record("t", collected);
+        ProducerRecord<String, byte[]> record = records.record("t", collected);
 
-        assertThat(record.value()).contains("\"x_CollectedAt\":\"2026-11-20T09:00:01.000120Z\"");
+        assertThat(value(record)).contains("\"x_CollectedAt\":\"2026-11-20T09:00:01.000120Z\"");
         assertThat(headers(record)).containsEntry("ce_time", "2026-11-20T09:00:01.000120Z");
     }
 
     @Test
+    void should_write_the_value_in_utf8() {
+        UsageEvent event = event("1");
+        UsageEvent named = new UsageEvent(event.chargePeriodStart(), event.chargePeriodEnd(),
+                event.consumedQuantity(), event.consumedUnit(), event.serviceProviderName(), event.serviceName(),
+                event.regionId(), event.subAccountId(), "直播频道-1", event.skuId(), event.eventId(),
+                event.metric(), event.granularity(), event.sourceName(), event.apiAction(), event.cloudRequestId(),
+                event.collectedAt(), event.schemaVersion());
+
+        byte[] value = records.record("t", named).value();
+
+        assertThat(value).containsSequence("\"ResourceId\":\"直播频道-1\"".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void should_give_a_restated_figure_a_new_cloudevents_id_under_the_same_key() {
-        ProducerRecord<String, String> first = records.record("t", event("256.23"));
-        ProducerRecord<String, String> restated = records.record("t", event("300.00"));
+        ProducerRecord<String, byte[]> first = records.record("t", event("256.23"));
+        ProducerRecord<String, byte[]> restated = records.record("t", event("300.00"));
 
         assertThat(restated.key()).isEqualTo(first.key());
         assertThat(headers(restated).get("ce_id")).isNotEqualTo(headers(first).get("ce_id"));
