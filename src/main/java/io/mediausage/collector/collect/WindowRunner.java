@@ -3,6 +3,7 @@ package io.mediausage.collector.collect;
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.event.UsageEvent;
 import io.mediausage.collector.exchange.UsageExchange;
+import io.mediausage.collector.ratelimit.CallOrder;
 import io.mediausage.collector.task.ItemFailure;
 import io.mediausage.collector.task.WindowPart;
 import io.mediausage.collector.task.WindowTask;
@@ -174,6 +175,8 @@ public final class WindowRunner {
         private final Deque<InFlight> inFlight = new ArrayDeque<>();
         /** A permit for each call that ended: room in the budget for the next windows. */
         private final Semaphore callsEnded = new Semaphore(0);
+        /** The calls take their permits in the order they are started here, oldest window first. */
+        private final CallOrder callOrder = new CallOrder();
         private int started;
         private boolean stopped;
         private boolean halted; // a window failed in a run that goes no further
@@ -228,7 +231,7 @@ public final class WindowRunner {
                     stopped = true;
                     return;
                 }
-                inFlight.add(start(windows.get(started), nextCalls, lane, budget, callsEnded));
+                inFlight.add(start(windows.get(started), nextCalls, lane, budget, callsEnded, callOrder));
                 nextCalls = null;
                 started++;
             }
@@ -252,16 +255,21 @@ public final class WindowRunner {
      * files) as many as the budget, each further one as a result is taken, so its answers never pile up in memory.
      */
     private InFlight start(WindowTask task, List<ApiCall> calls, ExecutorService lane, int budget,
-            Semaphore callsEnded) {
+            Semaphore callsEnded, CallOrder callOrder) {
         Instant deadline = clock.instant().plus(windowDeadline);
         InFlight window = new InFlight(task, calls, new ArrayList<>(), call -> {
+            CallOrder.Turn turn = callOrder.next();
             CompletableFuture<Exchange> result = CompletableFuture.supplyAsync(() -> {
                 Exchange exchange = windowExchange(task);
                 exchange.setProperty(WindowDeadline.PROPERTY, deadline);
+                exchange.setProperty(UsageExchange.CALL_TURN, turn);
                 exchange.getMessage().setBody(call);
                 return producer.send(CollectRoutes.CALL_API, exchange);
             }, lane);
-            result.whenComplete((exchange, failure) -> callsEnded.release()); // once done, as done() sees it
+            result.whenComplete((exchange, failure) -> {
+                turn.pass(); // a call that ended without its permit (failed before, cancelled) holds no one up
+                callsEnded.release(); // once done, as done() sees it
+            });
             return result;
         }, calls.size() > budget);
         for (int i = 0; i < Math.min(budget, calls.size()); i++) {

@@ -13,6 +13,8 @@ public final class UsageExchange {
     public static final String API_CALL = "usageApiCall";
     /** The URL a signer chose for the attempt (the HTTP endpoint is resolved from it). */
     public static final String API_URL = "usageApiUrl";
+    /** The {@code ratelimit.CallOrder.Turn} of a window runner's call: its first attempt's place for a permit. */
+    public static final String CALL_TURN = "usageCallTurn";
     public static final String TOPIC = "usageTopic";
     /** The items of a window that failed ({@code task.ItemFailure}s) and those that were collected (their names). */
     public static final String FAILED_ITEMS = "usageFailedItems";

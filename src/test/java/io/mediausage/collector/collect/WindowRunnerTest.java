@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mediausage.collector.api.ApiCall;
 import io.mediausage.collector.api.huawei.LiveTranscodeUsageApi;
 import io.mediausage.collector.api.tencent.VodPlayStatsApi;
+import io.mediausage.collector.ratelimit.ApiRateLimitProcessor;
+import io.mediausage.collector.ratelimit.ApiRateLimiters;
 import io.mediausage.collector.signing.Credentials;
 import io.mediausage.collector.source.SourceParameters;
 import io.mediausage.collector.api.UsageSource;
@@ -57,6 +59,9 @@ class WindowRunnerTest {
     /** A window whose call answers this late, and how many calls had been made when it did. */
     private volatile Window slowCall;
     private final AtomicInteger callsMadeWhenSlowCallEnded = new AtomicInteger();
+    /** When set, the calls take their permits from a real rate limiter first, as the call route does. */
+    private volatile ApiRateLimitProcessor rateLimit;
+    private final List<Window> permitted = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void start() throws Exception {
@@ -66,6 +71,11 @@ class WindowRunnerTest {
             @Override
             public void configure() {
                 from(CollectRoutes.CALL_API).process(exchange -> {
+                    if (rateLimit != null) {
+                        exchange.setProperty(UsageExchange.API_CALL, exchange.getMessage().getBody());
+                        rateLimit.process(exchange);
+                        permitted.add(exchange.getMessage().getBody(ApiCall.class).window());
+                    }
                     callsMade.incrementAndGet();
                     mostCallsUnderWay.accumulateAndGet(callsUnderWay.incrementAndGet(), Math::max);
                     try {
@@ -152,6 +162,19 @@ class WindowRunnerTest {
         assertThat(outcome.failures()).isEmpty();
         assertThat(published).containsExactlyElementsOf(windows.stream().map(WindowTask::window).toList());
         assertThat(mostCallsUnderWay.get()).isGreaterThan(1).isLessThanOrEqualTo(11); // a second of 10/s, plus one
+    }
+
+    @Test
+    void should_give_the_calls_their_permits_in_window_order() {
+        // eleven calls start on eleven new threads at once, which reach the limiter in any order; the source
+        // publishes its windows oldest first, so the oldest window's call must not get the last permit
+        rateLimit = new ApiRateLimitProcessor(new ApiRateLimiters());
+        List<WindowTask> windows = hours(source(50), 11);
+
+        runner(64).run(windows, true, (task, index, total, events, failure) -> { }, () -> false);
+
+        assertThat(permitted).containsExactlyElementsOf(windows.stream().map(WindowTask::window).toList());
+        assertThat(published).containsExactlyElementsOf(windows.stream().map(WindowTask::window).toList());
     }
 
     @Test
