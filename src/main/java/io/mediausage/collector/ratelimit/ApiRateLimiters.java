@@ -20,9 +20,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * between permit and send (the first call of a fresh JVM loads its signer and builds its HTTP client for a second or
  * more, and the others wait behind it): they then leave one by one, not together.
  *
- * <p>Both are handed out in the order the calls asked for them: a source starts its windows' calls oldest first, and
- * publishes its windows in that order, so an oldest window whose call lost the race for a permit held up the
- * publishing of every window after it (a year of Huawei Live, twelve calls: the first window's call went out last).
+ * <p>Both are handed out in the order the calls asked for them, which for a source's calls is the order its runner
+ * started them in ({@link CallOrder}): it publishes its windows oldest first, so an oldest window whose call lost the
+ * race for a permit held up the publishing of every window after it.
  */
 public final class ApiRateLimiters {
 
