@@ -98,12 +98,7 @@ public final class KafkaCheckpointStore implements CheckpointStore {
 
     /** The record that opens a gap, to be written in the transaction of the window that could not collect its item. */
     public synchronized ProducerRecord<String, byte[]> record(ItemGap gap) {
-        try {
-            loaded();
-            return new ProducerRecord<>(topic, gap.key(), json.writeValueAsBytes(gap.toMap()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return record(gap.key(), gap.toMap());
     }
 
     /** The tombstone that closes a gap, to be written in the transaction of the window that collected its item. */
