@@ -40,8 +40,9 @@ import org.apache.kafka.common.header.Header;
  * <p>Options: {@code --case NAME[,NAME...]} (default all), {@code --latency MS[,MS...]} (default 0,100,300),
  * {@code --jar FILE} (default target/usage-collector.jar), {@code --out DIR} (default target/bench),
  * {@code --timeout DURATION} of one run of the jar (default PT30M), {@code --warmup true|false} (default true: each
- * case runs once at 0 ms first, unreported, so that the broker's and the simulator's warm-up falls on no measured run). The environment variable
- * {@code BENCH_JAR_JAVA_OPTIONS} replaces the jar's JVM options, the README's for one-shot commands by default.
+ * case runs once at 0 ms first, unreported, so that the broker's and the simulator's warm-up falls on no measured
+ * run). The environment variable {@code BENCH_JAR_JAVA_OPTIONS} replaces the jar's JVM options, the README's for
+ * one-shot commands by default.
  */
 public final class ThroughputBench {
 
