@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
  * @param events         events the jar's summary lines report
  * @param lastWindowDone when the jar printed its last progress line (a window committed or failed), null if none
  * @param processTime    the jar's whole run, JVM start and shutdown included
- * @param cpuTime        the jar's CPU time (all its threads, JVM start included) when it printed its last line: unlike
- *                       the wall times, little changed by what else runs on the machine
+ * @param cpuTime        the jar's CPU time (all its threads, JVM start included) at its last lines (read at most every
+ *                       0.1 s): unlike the wall times, little changed by what else runs on the machine
  * @param benchCpuTime   the CPU time of the benchmark's own JVM (the broker and the simulator) from the jar's start to
- *                       its last line: the share of the machine the collector did not have
+ *                       its last lines: the share of the machine the collector did not have
  */
 record CollectorRun(int exitCode, List<RecordedCall> calls, int windows, long events, Instant lastWindowDone,
                     Duration processTime, Duration cpuTime, Duration benchCpuTime) {

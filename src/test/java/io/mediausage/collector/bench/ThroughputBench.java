@@ -57,6 +57,11 @@ public final class ThroughputBench {
     /** Names the jar's JVM options instead of {@link #ONE_SHOT_JAVA_OPTIONS} (empty: none). */
     static final String JAR_JAVA_OPTIONS = "BENCH_JAR_JAVA_OPTIONS";
     /**
+     * How often the CPU times are read while the jar runs, at its lines: reading them at every line (17,000 in the
+     * 50-source case, two {@code ProcessHandle.info()} each) took 3.8 s of this JVM's CPU, on the cores the jar runs on.
+     */
+    static final Duration CPU_READING_INTERVAL = Duration.ofMillis(100);
+    /**
      * Kafka's default segment sizes instead of the test broker's 1 MiB ones: with those the broker's log cleaner
      * compacted the runs' topics while they ran, on the collector's cores, as a cluster's broker does not.
      */
@@ -278,6 +283,7 @@ public final class ThroughputBench {
             long events = 0;
             Duration cpu = Duration.ZERO; // the jar's CPU time when it printed its last line (it cannot be read later)
             Duration benchCpu = Duration.ZERO; // this JVM's (the broker's and the simulator's) since the jar started
+            long cpuReadAt = start;
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(jar.getErrorStream(),
                     StandardCharsets.UTF_8)); PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -290,8 +296,11 @@ public final class ThroughputBench {
                         events += Long.parseLong(summary.group(3));
                     }
                     out.println(line);
-                    cpu = processCpu(jar.toHandle());
-                    benchCpu = processCpu(ProcessHandle.current()).minus(benchCpuAtStart);
+                    if (System.nanoTime() - cpuReadAt >= CPU_READING_INTERVAL.toNanos()) {
+                        cpu = processCpu(jar.toHandle());
+                        benchCpu = processCpu(ProcessHandle.current()).minus(benchCpuAtStart);
+                        cpuReadAt = System.nanoTime();
+                    }
                 }
             }
             if (!jar.waitFor(options.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
