@@ -77,9 +77,11 @@ final class BackfillProgress implements CollectorApplication.WindowListener {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         Duration eta = elapsed.multipliedBy(totalWindows - windowsDone).dividedBy(windowsDone);
         if (!inPlace) {
-            terminal.printf("[%d/%d] %s %s: %s | %d events | elapsed %s | ETA %s%n", windowsDone, totalWindows,
-                    task.source().name(), task.window(), failure == null ? windowEvents + " events" : "FAILED " + failure,
-                    events, format(elapsed), format(eta));
+            // concatenated, not printf: a line a window, and parsing its format was a tenth of the window runners' CPU
+            // when 50 sources caught up
+            terminal.println("[" + windowsDone + "/" + totalWindows + "] " + task.source().name() + " " + task.window()
+                    + ": " + (failure == null ? windowEvents + " events" : "FAILED " + failure) + " | " + events
+                    + " events | elapsed " + format(elapsed) + " | ETA " + format(eta));
             return;
         }
         if (failure != null) {
@@ -114,6 +116,10 @@ final class BackfillProgress implements CollectorApplication.WindowListener {
     }
 
     static String format(Duration duration) {
-        return String.format("%d:%02d:%02d", duration.toHours(), duration.toMinutesPart(), duration.toSecondsPart());
+        return duration.toHours() + ":" + twoDigits(duration.toMinutesPart()) + ":" + twoDigits(duration.toSecondsPart());
+    }
+
+    private static String twoDigits(int value) {
+        return value < 10 ? "0" + value : String.valueOf(value);
     }
 }

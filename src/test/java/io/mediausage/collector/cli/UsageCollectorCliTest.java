@@ -95,6 +95,13 @@ class UsageCollectorCliTest {
     }
 
     @Test
+    void should_write_elapsed_times_as_hours_and_two_digit_minutes_and_seconds() {
+        assertThat(BackfillProgress.format(Duration.ofSeconds(7))).isEqualTo("0:00:07");
+        assertThat(BackfillProgress.format(Duration.ofSeconds(12 * 60 + 34))).isEqualTo("0:12:34");
+        assertThat(BackfillProgress.format(Duration.ofHours(27).plusMinutes(5).plusSeconds(10))).isEqualTo("27:05:10");
+    }
+
+    @Test
     void should_rewrite_one_line_in_place_on_a_terminal_with_failures_on_lines_of_their_own() {
         ByteArrayOutputStream terminal = new ByteArrayOutputStream();
         BackfillProgress progress = new BackfillProgress(new PrintStream(terminal, true, StandardCharsets.UTF_8), 4,
