@@ -283,7 +283,7 @@ public final class ThroughputBench {
             AtomicReference<Instant> lastWindowDone = new AtomicReference<>();
             int windows = 0;
             long events = 0;
-            Duration cpu = Duration.ZERO; // the jar's CPU time when it printed its last line (it cannot be read later)
+            Duration cpu = Duration.ZERO; // the jar's CPU time at its last lines (it cannot be read once it ended)
             Duration benchCpu = Duration.ZERO; // this JVM's (the broker's and the simulator's) since the jar started
             long cpuReadAt = start;
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(jar.getErrorStream(),
