@@ -124,8 +124,7 @@ public final class ThroughputBench {
 
     private void run(List<BenchCase> cases, StringBuilder report) throws Exception {
         report.append("## Catch-up against the rate-limit floor\n\n")
-                .append("`").append(String.join(" ", lowerPriority())).append(lowerPriority().isEmpty() ? "" : " ")
-                .append("java ").append(String.join(" ", jarJavaOptions())).append(" -jar ").append(options.jar())
+                .append("`").append(String.join(" ", jarLauncher("java"))).append(" -jar ").append(options.jar())
                 .append(" backfill --all` against the API ")
                 .append("simulator, run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" on ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores. Wall time: first call at the ")
@@ -260,9 +259,8 @@ public final class ThroughputBench {
         Files.createDirectories(log.getParent());
 
         try (CloudApiSimulator simulator = CloudApiSimulator.start(benchCase.simulator().latency(latency).build())) {
-            List<String> command = new ArrayList<>(lowerPriority());
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jarJavaOptions());
+            List<String> command = new ArrayList<>(jarLauncher(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString()));
             command.addAll(List.of("-jar", options.jar().toAbsolutePath().toString(), "backfill", "--all",
                     "--from", benchCase.from().toString(), "--to", benchCase.to().toString()));
             ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
@@ -321,8 +319,16 @@ public final class ThroughputBench {
      * simulator's threads, among the jar's 900, waited long enough to admit requests sent 66 ms apart in bursts, and
      * answered 8 of one 50-source run's with RequestLimitExceeded.
      */
-    static List<String> lowerPriority() {
+    private static List<String> lowerPriority() {
         return Files.isExecutable(NICE) ? List.of(NICE.toString(), "-n", "10") : List.of();
+    }
+
+    /** What starts the jar, before its {@code -jar}: {@link #lowerPriority()}, {@code java} and its JVM options. */
+    private static List<String> jarLauncher(String java) {
+        List<String> launcher = new ArrayList<>(lowerPriority());
+        launcher.add(java);
+        launcher.addAll(jarJavaOptions());
+        return launcher;
     }
 
     /** The jar's JVM options: {@code BENCH_JAR_JAVA_OPTIONS} (a heap limit, a flight recording...), else the README's. */
