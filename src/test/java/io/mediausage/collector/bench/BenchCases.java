@@ -50,6 +50,33 @@ final class BenchCases {
                 publishPath(utc8Midnight));
     }
 
+    /**
+     * Cases run only when named: the 50 sources' case with 10 and with 25 sources, to show at which load the machine's
+     * cores, not the rate limits, set the pace.
+     */
+    static List<BenchCase> scaling(Instant now) {
+        Instant utc8Midnight = LocalDate.ofInstant(now, UTC8).atStartOfDay(UTC8).toInstant();
+        return List.of(10, 25).stream().map(sources -> ssaiHourly("ssai-" + sources + "-credentials",
+                sources + " SSAI sources on " + sources + " credentials, hourly, 7 days", sources, utc8Midnight,
+                Duration.ofDays(7), null)).toList();
+    }
+
+    /** The cases named (every one of {@link #all} when none is), in the order of the table; an unknown name fails. */
+    static List<BenchCase> named(Instant now, List<String> names) {
+        if (names.isEmpty()) {
+            return all(now);
+        }
+        List<BenchCase> known = new ArrayList<>(all(now));
+        known.addAll(scaling(now));
+        List<String> unknown = names.stream().filter(name -> known.stream().noneMatch(c -> c.name().equals(name)))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown case(s) " + unknown + "; the cases are "
+                    + known.stream().map(BenchCase::name).toList());
+        }
+        return known.stream().filter(c -> names.contains(c.name())).toList();
+    }
+
     private static BenchCase ssaiHourly(String name, String description, int sources, Instant to, Duration span,
             Integer rate) {
         List<Source> list = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.mediausage.collector.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mediausage.collector.simulator.Api;
 import io.mediausage.collector.simulator.SimulatorConfig;
@@ -41,6 +42,20 @@ class BenchCasesTest {
         assertThat(simulator.rateLimit(Api.SSAI_USAGE)).as("documented limit").isEqualTo(20);
         assertThat(byName("publish-path").simulator().build().rateLimit(Api.SSAI_USAGE))
                 .isEqualTo(BenchCases.FREE_CALLS_PER_SECOND);
+    }
+
+    @Test
+    void the_scaling_cases_run_only_when_named_and_an_unknown_name_is_refused() {
+        assertThat(BenchCases.named(NOW, List.of())).extracting(BenchCase::name)
+                .containsExactlyElementsOf(cases.stream().map(BenchCase::name).toList());
+        List<BenchCase> named = BenchCases.named(NOW, List.of("ssai-25-credentials", "huawei-1y", "ssai-10-credentials"));
+        assertThat(named).extracting(BenchCase::name)
+                .containsExactly("huawei-1y", "ssai-10-credentials", "ssai-25-credentials");
+        assertThat(named.get(2).sources()).hasSize(25);
+        assertThat(named.get(2).to()).isEqualTo(byName("ssai-50-credentials").to());
+        assertThatThrownBy(() -> BenchCases.named(NOW, List.of("ssai-40-credentials")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ssai-40-credentials")
+                .hasMessageContaining("ssai-25-credentials");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -16,13 +17,70 @@ import java.util.stream.Collectors;
  * @param events         events the jar's summary lines report
  * @param lastWindowDone when the jar printed its last progress line (a window committed or failed), null if none
  * @param processTime    the jar's whole run, JVM start and shutdown included
- * @param cpuTime        the jar's CPU time (all its threads, JVM start included) at its last lines (read at most every
- *                       0.1 s): unlike the wall times, little changed by what else runs on the machine
- * @param benchCpuTime   the CPU time of the benchmark's own JVM (the broker and the simulator) from the jar's start to
- *                       its last lines: the share of the machine the collector did not have
+ * @param cpuReadings    the CPU times read every {@link ThroughputBench#CPU_READING_INTERVAL} while the jar ran, oldest
+ *                       first
  */
 record CollectorRun(int exitCode, List<RecordedCall> calls, int windows, long events, Instant lastWindowDone,
-                    Duration processTime, Duration cpuTime, Duration benchCpuTime) {
+                    Duration processTime, List<CpuReading> cpuReadings) {
+
+    /**
+     * The CPU times at one moment of the run.
+     *
+     * @param jar   the jar's (all its threads, JVM start included)
+     * @param bench the benchmark's own JVM's (the broker and the simulator) since the jar started: the share of the
+     *              machine the collector did not have
+     */
+    record CpuReading(Instant at, Duration jar, Duration bench) {
+
+        Duration total() {
+            return jar.plus(bench);
+        }
+    }
+
+    /** The jar's CPU time at its last reading: unlike the wall times, little changed by what else runs. */
+    Duration cpuTime() {
+        return cpuReadings.isEmpty() ? Duration.ZERO : cpuReadings.get(cpuReadings.size() - 1).jar();
+    }
+
+    /** The broker's and the simulator's CPU time from the jar's start to its last reading. */
+    Duration benchCpuTime() {
+        return cpuReadings.isEmpty() ? Duration.ZERO : cpuReadings.get(cpuReadings.size() - 1).bench();
+    }
+
+    /**
+     * The CPU the jar, the broker and the simulator used in the catch-up (from the last reading before the first call
+     * to the first after the last progress line), as a share of what {@code cores} offered in that time: near 1, the
+     * machine had no core to spare and the catch-up waited for CPU, not for the rate limit. Empty without readings
+     * around a catch-up.
+     */
+    Optional<CatchUpCpu> catchUpCpu(int cores) {
+        if (calls.isEmpty() || lastWindowDone == null || cpuReadings.size() < 2) {
+            return Optional.empty();
+        }
+        Instant firstCall = firstCall();
+        CpuReading from = cpuReadings.get(0);
+        CpuReading to = cpuReadings.get(cpuReadings.size() - 1);
+        for (CpuReading reading : cpuReadings) {
+            if (!reading.at().isAfter(firstCall)) {
+                from = reading;
+            }
+        }
+        for (int i = cpuReadings.size() - 1; i >= 0; i--) {
+            if (!cpuReadings.get(i).at().isBefore(lastWindowDone)) {
+                to = cpuReadings.get(i);
+            }
+        }
+        Duration span = Duration.between(from.at(), to.at());
+        if (span.isZero() || span.isNegative()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CatchUpCpu(to.jar().minus(from.jar()), to.bench().minus(from.bench()),
+                to.total().minus(from.total()).toNanos() / (cores * (double) span.toNanos())));
+    }
+
+    /** The CPU of the catch-up: the jar's, the broker's and the simulator's, and the share of the cores both used. */
+    record CatchUpCpu(Duration jar, Duration bench, double coresBusy) {
+    }
 
     /** Throttled answers: Tencent's RequestLimitExceeded, Huawei's 429. */
     long throttled() {
@@ -47,7 +105,10 @@ record CollectorRun(int exitCode, List<RecordedCall> calls, int windows, long ev
         if (calls.isEmpty() || lastWindowDone == null) {
             return processTime;
         }
-        Instant firstCall = calls.stream().map(RecordedCall::time).min(Instant::compareTo).orElseThrow();
-        return Duration.between(firstCall, lastWindowDone);
+        return Duration.between(firstCall(), lastWindowDone);
+    }
+
+    private Instant firstCall() {
+        return calls.stream().map(RecordedCall::time).min(Instant::compareTo).orElseThrow();
     }
 }

@@ -1,5 +1,6 @@
 package io.mediausage.collector.bench;
 
+import io.mediausage.collector.bench.CollectorRun.CpuReading;
 import io.mediausage.collector.simulator.CloudApiSimulator;
 import io.mediausage.collector.testing.kafka.EmbeddedKafkaBroker;
 import io.mediausage.collector.testing.kafka.KafkaTopicReader;
@@ -22,6 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -37,7 +41,8 @@ import org.apache.kafka.common.header.Header;
  * Markdown table of calls, throttled answers, wall time and the ratio to the rate-limit floor; then the publish
  * path against a bare transactional producer. Run it with {@code bench/run.sh} (bench/README.md).
  *
- * <p>Options: {@code --case NAME[,NAME...]} (default all), {@code --latency MS[,MS...]} (default 0,100,300),
+ * <p>Options: {@code --case NAME[,NAME...]} (default all of {@link BenchCases#all}; the scaling cases of
+ * {@link BenchCases#scaling} run only when named), {@code --latency MS[,MS...]} (default 0,100,300),
  * {@code --jar FILE} (default target/usage-collector.jar), {@code --out DIR} (default target/bench),
  * {@code --timeout DURATION} of one run of the jar (default PT30M), {@code --warmup true|false} (default true: each
  * case runs once at 0 ms first, unreported, so that the broker's and the simulator's warm-up falls on no measured
@@ -57,8 +62,9 @@ public final class ThroughputBench {
     /** Names the jar's JVM options instead of {@link #ONE_SHOT_JAVA_OPTIONS} (empty: none). */
     static final String JAR_JAVA_OPTIONS = "BENCH_JAR_JAVA_OPTIONS";
     /**
-     * How often the CPU times are read while the jar runs, at its lines: reading them at every line (17,000 in the
-     * 50-source case, two {@code ProcessHandle.info()} each) took 3.8 s of this JVM's CPU, on the cores the jar runs on.
+     * How often a thread of its own reads the CPU times while the jar runs: often enough to tell the catch-up's CPU
+     * from the start's, seldom enough to cost nothing (read at every one of the jar's 17,000 lines in the 50-source
+     * case, two {@code ProcessHandle.info()} each, they took 3.8 s of this JVM's CPU, on the cores the jar runs on).
      */
     static final Duration CPU_READING_INTERVAL = Duration.ofMillis(100);
     private static final Path NICE = Path.of("/usr/bin/nice");
@@ -99,14 +105,7 @@ public final class ThroughputBench {
         if (!Files.isRegularFile(options.jar())) {
             throw new IllegalStateException("no collector jar at " + options.jar() + ": run mvn -B -DskipTests package");
         }
-        List<BenchCase> cases = BenchCases.all(Instant.now()).stream()
-                .filter(c -> options.cases().isEmpty() || options.cases().contains(c.name())).toList();
-        List<String> unknown = options.cases().stream()
-                .filter(name -> cases.stream().noneMatch(c -> c.name().equals(name))).toList();
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown case(s) " + unknown + "; the cases are "
-                    + BenchCases.all(Instant.now()).stream().map(BenchCase::name).toList());
-        }
+        List<BenchCase> cases = BenchCases.named(Instant.now(), options.cases());
         Files.createDirectories(options.out());
         StringBuilder report = new StringBuilder();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(KAFKA_DEFAULT_SEGMENTS)) {
@@ -129,10 +128,13 @@ public final class ThroughputBench {
                 .append("simulator, run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" on ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores. Wall time: first call at the ")
                 .append("simulator to the last window's progress line. Floor: the busiest credential's calls ÷ its ")
-                .append("configured rate, plus one round trip (the latency).\n\n")
+                .append("configured rate, plus one round trip (the latency). Cores busy in the catch-up: the CPU time ")
+                .append("the jar and this JVM (the broker and the simulator) used from the first call to the last window, ")
+                .append("÷ the cores × that time; near 100 %, the catch-up waited for a core, not for the rate limit.\n\n")
                 .append("| case | latency | calls | throttled | windows | events | rate per credential | wall time | ")
-                .append("floor | ratio to floor | jar run | jar CPU | broker and simulator CPU | exit |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("floor | ratio to floor | jar run | jar CPU | broker and simulator CPU | cores busy in the ")
+                .append("catch-up (jar + broker and simulator) | exit |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<BenchCase> catchUp = cases.stream().filter(c -> !c.name().equals(BenchCases.PUBLISH)).toList();
         if (options.warmup()) {
             // the broker and the simulator stand for a cluster and a cloud long up: their class loading and JIT
@@ -167,10 +169,14 @@ public final class ThroughputBench {
         String ratio = floor.duration().isZero() ? "n/a" : String.format(Locale.ROOT, "%.2f", floor.ratio(run.wallTime()));
         // without a progress line the catch-up cannot be told from the JVM's start and stop: say so
         String wall = seconds(run.wallTime()) + (run.lastWindowDone() == null ? " (whole jar run: no progress line)" : "");
-        return String.format(Locale.ROOT, "| %s | %d ms | %d | %d | %d | %d | %s/s | %s | %s | %s | %s | %s | %s | %d |",
+        String busy = run.catchUpCpu(Runtime.getRuntime().availableProcessors())
+                .map(cpu -> String.format(Locale.ROOT, "%.0f %% (%s + %s)", 100 * cpu.coresBusy(), seconds(cpu.jar()),
+                        seconds(cpu.bench())))
+                .orElse("n/a");
+        return String.format(Locale.ROOT, "| %s | %d ms | %d | %d | %d | %d | %s/s | %s | %s | %s | %s | %s | %s | %s | %d |",
                 benchCase.description(), latency.toMillis(), run.calls().size(), run.throttled(), run.windows(),
                 run.events(), trim(rate), wall, seconds(floor.duration()), ratio,
-                seconds(run.processTime()), seconds(run.cpuTime()), seconds(run.benchCpuTime()), run.exitCode());
+                seconds(run.processTime()), seconds(run.cpuTime()), seconds(run.benchCpuTime()), busy, run.exitCode());
     }
 
     /**
@@ -278,12 +284,19 @@ public final class ThroughputBench {
             long start = System.nanoTime();
             Duration benchCpuAtStart = processCpu(ProcessHandle.current());
             Process jar = builder.start();
+            List<CpuReading> cpuReadings = new CopyOnWriteArrayList<>();
+            ScheduledExecutorService cpuReader = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "bench-cpu-reader");
+                thread.setDaemon(true);
+                return thread;
+            });
+            cpuReader.scheduleAtFixedRate(() -> jar.toHandle().info().totalCpuDuration().ifPresent(jarCpu ->
+                    cpuReadings.add(new CpuReading(Instant.now(), jarCpu,
+                            processCpu(ProcessHandle.current()).minus(benchCpuAtStart)))),
+                    0, CPU_READING_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
             AtomicReference<Instant> lastWindowDone = new AtomicReference<>();
             int windows = 0;
             long events = 0;
-            Duration cpu = Duration.ZERO; // the jar's CPU time at its last lines (it cannot be read once it ended)
-            Duration benchCpu = Duration.ZERO; // this JVM's (the broker's and the simulator's) since the jar started
-            long cpuReadAt = start;
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(jar.getErrorStream(),
                     StandardCharsets.UTF_8)); PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -296,12 +309,9 @@ public final class ThroughputBench {
                         events += Long.parseLong(summary.group(3));
                     }
                     out.println(line);
-                    if (System.nanoTime() - cpuReadAt >= CPU_READING_INTERVAL.toNanos()) {
-                        cpu = processCpu(jar.toHandle());
-                        benchCpu = processCpu(ProcessHandle.current()).minus(benchCpuAtStart);
-                        cpuReadAt = System.nanoTime();
-                    }
                 }
+            } finally {
+                cpuReader.shutdownNow();
             }
             if (!jar.waitFor(options.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 jar.destroyForcibly();
@@ -309,7 +319,7 @@ public final class ThroughputBench {
             }
             Duration processTime = Duration.ofNanos(System.nanoTime() - start);
             return new CollectorRun(jar.exitValue(), simulator.calls(benchCase.api()), windows, events,
-                    lastWindowDone.get(), processTime, cpu, benchCpu);
+                    lastWindowDone.get(), processTime, List.copyOf(cpuReadings));
         }
     }
 
