@@ -63,11 +63,9 @@ record CollectorRun(int exitCode, List<RecordedCall> calls, int windows, long ev
         for (CpuReading reading : cpuReadings) {
             if (!reading.at().isAfter(firstCall)) {
                 from = reading;
-            }
-        }
-        for (int i = cpuReadings.size() - 1; i >= 0; i--) {
-            if (!cpuReadings.get(i).at().isBefore(lastWindowDone)) {
-                to = cpuReadings.get(i);
+            } else if (!reading.at().isBefore(lastWindowDone)) {
+                to = reading;
+                break;
             }
         }
         Duration span = Duration.between(from.at(), to.at());
