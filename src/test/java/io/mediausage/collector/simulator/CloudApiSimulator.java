@@ -22,16 +22,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -98,7 +97,7 @@ public final class CloudApiSimulator implements AutoCloseable {
     private final ExecutorService executor;
     private final URI baseUrl;
     private final List<RecordedCall> calls = Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, ArrayDeque<Long>> rateWindows = new HashMap<>();
+    private final Map<String, ArrivalRateWindow> rateWindows = new ConcurrentHashMap<>();
     private final Map<Api, TencentHandler> tencentHandlers = new EnumMap<>(Api.class);
     private final HuaweiTranscodeHandler huaweiHandler;
 
@@ -188,13 +187,14 @@ public final class CloudApiSimulator implements AutoCloseable {
     private void handle(HttpExchange ex) {
         try {
             Instant now = clock.instant();
+            long arrivalNanos = System.nanoTime(); // the request line and headers are read: it has arrived
             byte[] body = ex.getRequestBody().readAllBytes();
             String path = ex.getRequestURI().getRawPath();
             Matcher hw = HUAWEI_PATH.matcher(path == null ? "" : path);
             if (hw.matches()) {
-                huawei(ex, body, now, SigningSupport.percentDecode(hw.group(1)));
+                huawei(ex, body, now, arrivalNanos, SigningSupport.percentDecode(hw.group(1)));
             } else if ("/".equals(path) || path == null || path.isEmpty()) {
-                tencent(ex, body, now);
+                tencent(ex, body, now, arrivalNanos);
             } else {
                 String requestId = UUID.randomUUID().toString();
                 respondHuaweiError(ex, new HuaweiError(404, HUAWEI_NOT_FOUND_ERROR,
@@ -297,22 +297,15 @@ public final class CloudApiSimulator implements AutoCloseable {
         }
     }
 
-    /** Sliding one-second window per (credential, API). */
-    private boolean admit(String credential, Api api) {
-        int limit = config.rateLimit(api);
-        long nowNanos = System.nanoTime();
-        synchronized (rateWindows) {
-            ArrayDeque<Long> w = rateWindows.computeIfAbsent(credential + "\u0000" + api, k -> new ArrayDeque<>());
-            while (!w.isEmpty() && nowNanos - w.peekFirst() >= 1_000_000_000L) w.pollFirst();
-            if (w.size() >= limit) return false;
-            w.addLast(nowNanos);
-            return true;
-        }
+    /** A sliding one-second window per (credential, API), of the requests' arrivals. */
+    private boolean admit(String credential, Api api, long arrivalNanos) {
+        return rateWindows.computeIfAbsent(credential + "\u0000" + api, key -> new ArrivalRateWindow())
+                .admit(arrivalNanos, config.rateLimit(api));
     }
 
     // ================================================================== Tencent
 
-    private void tencent(HttpExchange ex, byte[] body, Instant now) throws IOException {
+    private void tencent(HttpExchange ex, byte[] body, Instant now, long arrivalNanos) throws IOException {
         String requestId = UUID.randomUUID().toString();
         Headers h = ex.getRequestHeaders();
         String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
@@ -350,7 +343,7 @@ public final class CloudApiSimulator implements AutoCloseable {
             TencentParams params = parseTencentParams(h, method, queryPairs, body);
             recordedParams.putAll(mapper.convertValue(params.node, Map.class));
             call = new TencentCall(call.secretId(), call.region(), params, now);
-            if (!admit(call.secretId(), api)) {
+            if (!admit(call.secretId(), api, arrivalNanos)) {
                 throw new TencentError("RequestLimitExceeded", "Your current request times exceeds the frequency limit `"
                         + config.rateLimit(api) + "` for a second. Please reduce the frequency of calls.");
             }
@@ -503,7 +496,8 @@ public final class CloudApiSimulator implements AutoCloseable {
 
     // ================================================================== Huawei
 
-    private void huawei(HttpExchange ex, byte[] body, Instant now, String projectId) throws IOException {
+    private void huawei(HttpExchange ex, byte[] body, Instant now, long arrivalNanos, String projectId)
+            throws IOException {
         String requestId = UUID.randomUUID().toString().replace("-", "");
         Headers h = ex.getRequestHeaders();
         String rawQuery = ex.getRequestURI().getRawQuery();
@@ -535,7 +529,7 @@ public final class CloudApiSimulator implements AutoCloseable {
                         "The API does not exist or has not been published in the environment", true);
             }
             String ak = authenticateHuawei(ex, h, rawQuery, body, now, projectId, authHeader);
-            if (!admit(ak, api)) throw throttled(config.rateLimit(api));
+            if (!admit(ak, api, arrivalNanos)) throw throttled(config.rateLimit(api));
             ObjectNode answer = huaweiHandler.handle(projectId, pairs, now);
             ex.getResponseHeaders().set("X-Request-Id", requestId);
             record(now, api, api.action(), credential, params, 200, "ok", fault, requestId);
