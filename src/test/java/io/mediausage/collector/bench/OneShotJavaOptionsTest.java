@@ -28,6 +28,6 @@ class OneShotJavaOptionsTest {
             }
         }
         assertThat(oneShot).isGreaterThanOrEqualTo(2);
-        assertThat(readme).contains("JAVA_TOOL_OPTIONS=" + ThroughputBench.ONE_SHOT_JAVA_OPTIONS);
+        assertThat(readme).contains("JAVA_TOOL_OPTIONS=\"" + ThroughputBench.ONE_SHOT_JAVA_OPTIONS + "\"");
     }
 }

@@ -58,7 +58,7 @@ public final class ThroughputBench {
     static final List<String> INHERITED_PREFIXES_DROPPED = List.of("USAGE_", "CAMEL_", "KAFKA_", "JDK_JAVA_OPTIONS",
             "JAVA_TOOL_OPTIONS");
     /** The JVM options the README gives the one-shot commands ({@code once}, {@code backfill}): the jar runs so. */
-    static final String ONE_SHOT_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1";
+    static final String ONE_SHOT_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1";
     /** Names the jar's JVM options instead of {@link #ONE_SHOT_JAVA_OPTIONS} (empty: none). */
     static final String JAR_JAVA_OPTIONS = "BENCH_JAR_JAVA_OPTIONS";
     /**
