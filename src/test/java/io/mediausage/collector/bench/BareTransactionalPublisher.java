@@ -13,8 +13,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The yardstick of the publish path: a bare transactional {@link KafkaProducer}, default settings plus
  * {@code acks=all} and idempotence as the collector's, sending the very records the collector published (same keys,
- * values and headers, so the same sizes) in as many transactions as the collector committed windows; and, for
- * reference, the same with the collector's own batching settings.
+ * values and headers, so the same sizes) in as many transactions as the collector committed (the broker's count);
+ * and, for reference, the same with the collector's own batching settings.
  */
 final class BareTransactionalPublisher {
 

@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
  * @param processTime    the jar's whole run, JVM start and shutdown included
  * @param cpuReadings    the CPU times read every {@link ThroughputBench#CPU_READING_INTERVAL} while the jar ran, oldest
  *                       first
+ * @param brokerRequests the transactions and produce requests the broker handled from the jar's start to its exit
  */
 record CollectorRun(int exitCode, List<RecordedCall> calls, int windows, long events, Instant lastWindowDone,
-                    Duration processTime, List<CpuReading> cpuReadings) {
+                    Duration processTime, List<CpuReading> cpuReadings, BrokerRequests brokerRequests) {
 
     /**
      * The CPU times at one moment of the run.

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class CollectorRunTest {
 
     static final Instant T0 = Instant.parse("2026-12-02T00:00:00Z");
+    private static final BrokerRequests NO_REQUESTS = new BrokerRequests(0, 0);
 
     @Test
     void the_catch_up_runs_from_the_last_reading_before_the_first_call_to_the_first_after_the_last_window() {
@@ -27,7 +28,7 @@ class CollectorRunTest {
                 reading(3_000, 5_500, 1_100), // the first after the last window, at 2.9 s
                 reading(3_100, 5_600, 1_100)); // the shutdown
         CollectorRun run = new CollectorRun(0, List.of(call(1_050), call(2_000)), 2, 10, T0.plusMillis(2_900),
-                Duration.ofMillis(3_200), readings);
+                Duration.ofMillis(3_200), readings, NO_REQUESTS);
 
         CatchUpCpu cpu = run.catchUpCpu(2).orElseThrow();
 
@@ -42,10 +43,10 @@ class CollectorRunTest {
     @Test
     void without_a_progress_line_or_readings_there_is_no_catch_up_to_read() {
         List<CpuReading> readings = List.of(reading(0, 0, 0), reading(1_000, 900, 10));
-        assertThat(new CollectorRun(1, List.of(call(500)), 0, 0, null, Duration.ofSeconds(1), readings)
-                .catchUpCpu(2)).isEmpty();
+        assertThat(new CollectorRun(1, List.of(call(500)), 0, 0, null, Duration.ofSeconds(1), readings,
+                NO_REQUESTS).catchUpCpu(2)).isEmpty();
         assertThat(new CollectorRun(0, List.of(call(500)), 1, 1, T0.plusMillis(900), Duration.ofSeconds(1),
-                List.of(reading(0, 0, 0))).catchUpCpu(2)).isEmpty();
+                List.of(reading(0, 0, 0)), NO_REQUESTS).catchUpCpu(2)).isEmpty();
     }
 
     private static CpuReading reading(long atMillis, long jarMillis, long benchMillis) {

@@ -131,10 +131,11 @@ public final class ThroughputBench {
                 .append("configured rate, plus one round trip (the latency). Cores busy in the catch-up: the CPU time ")
                 .append("the jar and this JVM (the broker and the simulator) used from the first call to the last window, ")
                 .append("÷ the cores × that time; near 100 %, the catch-up waited for a core, not for the rate limit.\n\n")
-                .append("| case | latency | calls | throttled | windows | events | rate per credential | wall time | ")
+                .append("| case | latency | calls | throttled | windows | events | transactions | produce requests | ")
+                .append("rate per credential | wall time | ")
                 .append("floor | ratio to floor | jar run | jar CPU | broker and simulator CPU | cores busy in the ")
                 .append("catch-up (jar + broker and simulator) | exit |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<BenchCase> catchUp = cases.stream().filter(c -> !c.name().equals(BenchCases.PUBLISH)).toList();
         if (options.warmup()) {
             // the broker and the simulator stand for a cluster and a cloud long up: their class loading and JIT
@@ -173,9 +174,10 @@ public final class ThroughputBench {
                 .map(cpu -> String.format(Locale.ROOT, "%.0f %% (%s + %s)", 100 * cpu.coresBusy(), seconds(cpu.jar()),
                         seconds(cpu.bench())))
                 .orElse("n/a");
-        return String.format(Locale.ROOT, "| %s | %d ms | %d | %d | %d | %d | %s/s | %s | %s | %s | %s | %s | %s | %s | %d |",
+        return String.format(Locale.ROOT,
+                "| %s | %d ms | %d | %d | %d | %d | %d | %d | %s/s | %s | %s | %s | %s | %s | %s | %s | %d |",
                 benchCase.description(), latency.toMillis(), run.calls().size(), run.throttled(), run.windows(),
-                run.events(), trim(rate), wall, seconds(floor.duration()), ratio,
+                run.events(), run.brokerRequests().transactions(), run.brokerRequests().produceRequests(), trim(rate), wall, seconds(floor.duration()), ratio,
                 seconds(run.processTime()), seconds(run.cpuTime()), seconds(run.benchCpuTime()), busy, run.exitCode());
     }
 
@@ -196,25 +198,28 @@ public final class ThroughputBench {
         CollectorRun run = runJar(benchCase, Duration.ZERO, runName);
         List<ConsumerRecord<String, String>> records = KafkaTopicReader.readAll(broker.bootstrapServers(), topic,
                 Duration.ofMinutes(2));
-        // in the order the collector sent them (near enough), so that each transaction holds a window's records
+        // in the order the collector sent them (near enough), so that each transaction holds windows' records
         records = new ArrayList<>(records);
         records.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
         double bytes = records.stream().mapToLong(ThroughputBench::bytes).average().orElse(0);
-        BareTransactionalPublisher.Result bare = replay(topic + ".bare", records, run.windows(), Map.of());
+        // as many transactions as the collector made: its group commit puts several windows in one
+        int transactions = Math.toIntExact(run.brokerRequests().transactions());
+        BareTransactionalPublisher.Result bare = replay(topic + ".bare", records, transactions, Map.of());
         Map<String, String> batching = collectorBatching();
-        BareTransactionalPublisher.Result tuned = replay(topic + ".bare-batching", records, run.windows(), batching);
+        BareTransactionalPublisher.Result tuned = replay(topic + ".bare-batching", records, transactions, batching);
         double collectorRate = records.size() / (run.wallTime().toNanos() / 1e9);
         report.append("\n## Publish path\n\n").append(benchCase.description()).append(" (rate limits ")
                 .append(BenchCases.FREE_CALLS_PER_SECOND).append("/s, latency 0), then a bare transactional ")
                 .append("`KafkaProducer` on the same broker sending the same records (keys, values and headers) in as ")
                 .append("many transactions, with Kafka's defaults, then with the collector's batching settings (")
                 .append(batching).append("). Exit code of the jar: ").append(run.exitCode())
-                .append("; events it reported: ").append(run.events()).append("; its CPU time: ")
+                .append("; windows and events it reported: ").append(run.windows()).append(" and ")
+                .append(run.events()).append("; its CPU time: ")
                 .append(seconds(run.cpuTime())).append(".\n\n")
                 .append("| publisher | events | transactions | bytes per record (key + value + headers) | time | events/s |\n")
                 .append("|---|---:|---:|---:|---:|---:|\n")
                 .append(String.format(Locale.ROOT, "| collector (`backfill`, first call to last window) | %d | %d | %.0f | %s | %.0f |%n",
-                        records.size(), run.windows(), bytes, seconds(run.wallTime()), collectorRate))
+                        records.size(), transactions, bytes, seconds(run.wallTime()), collectorRate))
                 .append(String.format(Locale.ROOT, "| bare transactional `KafkaProducer`, Kafka's defaults | %d | %d | %.0f | %s | %.0f |%n",
                         bare.records(), bare.transactions(), bytes, seconds(bare.time()), bare.eventsPerSecond()))
                 .append(String.format(Locale.ROOT, "| bare transactional `KafkaProducer`, the collector's batching | %d | %d | %.0f | %s | %.0f |%n",
@@ -283,6 +288,7 @@ public final class ThroughputBench {
             }
             long start = System.nanoTime();
             Duration benchCpuAtStart = processCpu(ProcessHandle.current());
+            BrokerRequests requestsAtStart = BrokerRequests.read();
             Process jar = builder.start();
             List<CpuReading> cpuReadings = new CopyOnWriteArrayList<>();
             ScheduledExecutorService cpuReader = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -319,7 +325,8 @@ public final class ThroughputBench {
             }
             Duration processTime = Duration.ofNanos(System.nanoTime() - start);
             return new CollectorRun(jar.exitValue(), simulator.calls(benchCase.api()), windows, events,
-                    lastWindowDone.get(), processTime, List.copyOf(cpuReadings));
+                    lastWindowDone.get(), processTime, List.copyOf(cpuReadings),
+                    BrokerRequests.read().since(requestsAtStart));
         }
     }
 
