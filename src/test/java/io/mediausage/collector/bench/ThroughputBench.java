@@ -177,7 +177,8 @@ public final class ThroughputBench {
         return String.format(Locale.ROOT,
                 "| %s | %d ms | %d | %d | %d | %d | %d | %d | %s/s | %s | %s | %s | %s | %s | %s | %s | %d |",
                 benchCase.description(), latency.toMillis(), run.calls().size(), run.throttled(), run.windows(),
-                run.events(), run.brokerRequests().transactions(), run.brokerRequests().produceRequests(), trim(rate), wall, seconds(floor.duration()), ratio,
+                run.events(), run.brokerRequests().transactions(), run.brokerRequests().produceRequests(),
+                trim(rate), wall, seconds(floor.duration()), ratio,
                 seconds(run.processTime()), seconds(run.cpuTime()), seconds(run.benchCpuTime()), busy, run.exitCode());
     }
 
